@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Line.Client;
+
+namespace SmartBranch.Kernel.LineChannels;
+
+internal static class LineChannelServices
+{
+    /// <summary>
+    /// <see cref="ILineMessagingClient"/> is scoped and bound to the scope's tenant environment, so
+    /// module code simply injects it and talks to its own channel (real LINE or the emulator).
+    /// </summary>
+    public static IServiceCollection AddTenantLineChannels(this IServiceCollection services)
+    {
+        services.AddScoped<ILineMessagingClient>(sp =>
+        {
+            var tenant = sp.GetRequiredService<ICurrentTenant>().Required;
+            return sp.GetRequiredService<ILineMessagingClientFactory>().Create(tenant.Environment.Line.ToChannel(tenant.ToString()));
+        });
+        services.AddScoped<ILineMessenger, LineMessenger>();
+        return services;
+    }
+}

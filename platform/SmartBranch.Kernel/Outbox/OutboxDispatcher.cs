@@ -1,0 +1,123 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SmartBranch.Kernel.Messaging;
+using SmartBranch.Kernel.Persistence;
+
+namespace SmartBranch.Kernel.Outbox;
+
+/// <summary>
+/// Publishes committed outbox messages to the bus, oldest first. A message is claimed with a
+/// conditional update so that several worker processes never publish it twice at once; a failed
+/// publish is retried with exponential backoff (eShop's log never retries; ours must).
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopeFactory,
+    OutboxSignal signal,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    public const int MaxAttempts = 25;
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogDispatchLoopFailed(e);
+            }
+
+            await signal.WaitAsync(PollInterval, stoppingToken);
+        }
+    }
+
+    /// <returns>How many messages were due.</returns>
+    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();
+        var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var now = clock.GetUtcNow();
+
+        var due = await db.OutboxMessages
+            .Where(m => m.State == OutboxMessageState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.CreatedAt)
+            .Take(BatchSize)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
+
+        foreach (var id in due)
+        {
+            var lockedUntil = now + ClaimDuration;
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.State == OutboxMessageState.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
+            if (claimed == 1)
+            {
+                await PublishAsync(db, bus, id, cancellationToken);
+            }
+        }
+
+        return due.Count;
+    }
+
+    private async Task PublishAsync(SmartBranchDbContext db, IPublishEndpoint bus, Guid id, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+        message.Attempts++;
+        try
+        {
+            var type = OutboxMessageTypes.Resolve(message.MessageType);
+            var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxMessageTypes.SerializerOptions)!;
+            await bus.Publish(payload, type, context =>
+            {
+                context.MessageId = message.Id;
+                if (message.TenantSlug is not null && message.EnvironmentName is not null)
+                {
+                    context.Headers.Set(TenantHeaders.Tenant, message.TenantSlug);
+                    context.Headers.Set(TenantHeaders.Environment, message.EnvironmentName);
+                }
+            }, cancellationToken);
+
+            message.State = OutboxMessageState.Published;
+            message.PublishedAt = clock.GetUtcNow();
+            message.LastError = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            message.LastError = ErrorSummary.Of(e);
+            message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
+            if (message.Attempts >= MaxAttempts)
+            {
+                message.State = OutboxMessageState.Failed;
+            }
+
+            LogPublishFailed(message.Id, message.Attempts, e);
+        }
+
+        message.LockedUntil = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    internal static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 16))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} failed (attempt {Attempts}).")]
+    private partial void LogPublishFailed(Guid messageId, int attempts, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatch loop failed; it will retry.")]
+    private partial void LogDispatchLoopFailed(Exception exception);
+}

@@ -1,0 +1,37 @@
+namespace SmartBranch.Kernel.Tenancy;
+
+/// <summary>The tenant environment a request, message or job runs in. Immutable once entered.</summary>
+public sealed record TenantContext(TenantDefinition Tenant, TenantEnvironment Environment)
+{
+    public string TenantSlug => Tenant.Slug;
+
+    public string EnvironmentName => Environment.Name;
+
+    public override string ToString() => $"{TenantSlug}/{EnvironmentName}";
+}
+
+/// <summary>The scoped holder of the current <see cref="TenantContext"/>; null outside any tenant.</summary>
+public interface ICurrentTenant
+{
+    TenantContext? Context { get; }
+
+    TenantContext Required { get; }
+}
+
+internal sealed class CurrentTenant : ICurrentTenant
+{
+    public TenantContext? Context { get; private set; }
+
+    public TenantContext Required => Context ?? throw new InvalidOperationException("No tenant has been entered in this scope.");
+
+    /// <exception cref="InvalidOperationException">The scope already runs in a different tenant environment.</exception>
+    public void Enter(TenantContext context)
+    {
+        if (Context is not null && Context != context)
+        {
+            throw new InvalidOperationException($"This scope already runs in {Context}; it cannot enter {context}.");
+        }
+
+        Context = context;
+    }
+}

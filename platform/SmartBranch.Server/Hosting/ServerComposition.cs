@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmartBranch.Kernel;
+using SmartBranch.Kernel.Modules;
+using SmartBranch.Line;
+using SmartBranch.Server.Persistence;
+
+namespace SmartBranch.Server.Hosting;
+
+internal static class ServerComposition
+{
+    public static WebApplicationBuilder AddSmartBranchServer(this WebApplicationBuilder builder)
+    {
+        var roles = builder.Configuration.GetValue("Server:Roles", ServerRoles.All);
+        builder.Services.AddProblemDetails();
+        builder.AddSmartBranchDatabase();
+        // TEMP builder.Services.AddLineMessagingClient();
+        builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
+        return builder;
+    }
+
+    public static WebApplication UseSmartBranchServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseSmartBranchTenancy();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteHealthReportAsync,
+        });
+        app.MapSmartBranchKernel();
+        return app;
+    }
+
+    private static Task WriteHealthReportAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        }));
+    }
+}

@@ -1,0 +1,13 @@
+namespace SmartBranch.Server.Hosting;
+
+/// <summary>The first line the server prints: where to find it.</summary>
+internal static class StartupBanner
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static void Print(IConfiguration configuration)
+    {
+        var url = (configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';')[0].TrimEnd('/');
+        Console.WriteLine($"SmartBranch: {url}  (health {url}/readyz, LINE webhook {url}/line/{{tenant}}/{{env}}/webhook)");
+    }
+}

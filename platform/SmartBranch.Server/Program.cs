@@ -1,0 +1,21 @@
+using SmartBranch.Server.Hosting;
+using SmartBranch.Server.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+StartupBanner.Print(builder.Configuration);
+builder.AddSmartBranchServer();
+
+var app = builder.Build();
+app.UseSmartBranchServer();
+
+if (args.FirstOrDefault() == "migrate")
+{
+    await app.Services.MigrateDatabaseAsync();
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The server's entry point; public so that tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

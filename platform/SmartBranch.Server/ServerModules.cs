@@ -1,0 +1,12 @@
+using SmartBranch.Modules.Residents;
+
+namespace SmartBranch.Server;
+
+/// <summary>The modules this server runs. A module missing a dependency stops the start-up.</summary>
+internal static class ServerModules
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(ResidentsModule),
+    ];
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Kernel.Persistence;
+using SmartBranch.Modules.Residents.Domain;
+
+namespace SmartBranch.Modules.Residents.Persistence;
+
+internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
+{
+    public void Configure(EntityTypeBuilder<Resident> builder)
+    {
+        builder.ToTable("residents");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.TenantSlug).HasMaxLength(40);
+        builder.Property(r => r.EnvironmentName).HasMaxLength(20);
+        builder.Property(r => r.LineUserId).HasMaxLength(33);
+        builder.Property(r => r.DisplayName).HasMaxLength(100);
+        builder.Property(r => r.Language).HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.LineUserId }).IsUnique();
+        builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.Status });
+    }
+}
+
+internal sealed class ResidentsModelContribution : IModelContribution
+{
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.ApplyConfiguration(new ResidentConfiguration());
+}

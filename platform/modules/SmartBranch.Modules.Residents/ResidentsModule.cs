@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel;
+using SmartBranch.Kernel.LineChannels;
+using SmartBranch.Kernel.LineWebhooks;
+using SmartBranch.Kernel.Modules;
+using SmartBranch.Line.Webhooks;
+using SmartBranch.Modules.Residents.Persistence;
+using SmartBranch.Modules.Residents.Webhook;
+using SmartBranch.Modules.Residents.Welcome;
+
+namespace SmartBranch.Modules.Residents;
+
+public sealed class ResidentsModule : ISmartBranchModule
+{
+    public ModuleDescriptor Descriptor { get; } = new("residents", "住民");
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModelContribution<ResidentsModelContribution>();
+        services.AddSingleton<WelcomeMessages>();
+        services.AddScoped<ILineWebhookEventHandler<FollowEvent>, ResidentsFollowHandler>();
+        services.AddScoped<ILineWebhookEventHandler<UnfollowEvent>, ResidentsUnfollowHandler>();
+        services.AddScoped<ILineRecipientPolicy, ResidentsRecipientPolicy>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

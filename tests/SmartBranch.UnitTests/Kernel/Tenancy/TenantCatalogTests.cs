@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Configuration;
+using SmartBranch.Kernel.Tenancy;
+
+namespace SmartBranch.UnitTests.Kernel.Tenancy;
+
+public sealed class TenantCatalogTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("tenants-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Hirakawa_is_defined_with_production_and_staging()
+    {
+        var catalog = TenantCatalog.Load(Configuration(("Tenants:Directory", Path.Combine(AppContext.BaseDirectory, "tenants"))));
+
+        var hirakawa = Assert.Single(catalog.Tenants);
+        Assert.Equal("hirakawa", hirakawa.Slug);
+        Assert.Equal("平川市", hirakawa.Name);
+        Assert.Equal(["production", "staging"], hirakawa.Environments.Select(e => e.Name));
+    }
+
+    [Fact]
+    public void Staging_defaults_to_the_emulator_and_production_to_LINE_both_inactive_until_credentials_exist()
+    {
+        WriteTenant("sample", "production", "staging");
+
+        var tenant = TenantCatalog.Load(Configuration(("Emulator:Url", "http://localhost:6000"))).Find("sample")!;
+
+        var staging = tenant.FindEnvironment("staging")!.Line;
+        var production = tenant.FindEnvironment("production")!.Line;
+        Assert.Equal((LineMode.Emulator, new Uri("http://localhost:6000")), (staging.Mode, staging.ApiBaseUrl));
+        Assert.Equal((LineMode.Line, new Uri("https://api.line.me"), new Uri("https://api-data.line.me")),
+            (production.Mode, production.ApiBaseUrl, production.DataApiBaseUrl));
+        Assert.False(staging.IsConfigured);
+        Assert.False(production.IsConfigured);
+    }
+
+    [Fact]
+    public void Line_settings_come_from_configuration_per_environment()
+    {
+        WriteTenant("sample", "production", "staging");
+
+        var production = TenantCatalog.Load(Configuration(
+            ("Tenants:sample:production:Line:ChannelId", "1234567890"),
+            ("Tenants:sample:production:Line:ChannelSecret", "secret"),
+            ("Tenants:sample:production:Line:ChannelAccessToken", "token"),
+            ("Tenants:sample:production:Line:ApiBaseUrl", "http://127.0.0.1:9999"))).Find("sample")!.FindEnvironment("production")!.Line;
+
+        Assert.True(production.IsConfigured);
+        Assert.Equal(new Uri("http://127.0.0.1:9999"), production.ApiBaseUrl);
+        Assert.Equal(new Uri("https://api-data.line.me"), production.DataApiBaseUrl);
+        Assert.Equal("1234567890", production.ChannelId);
+    }
+
+    [Fact]
+    public void The_emulator_can_never_serve_production()
+    {
+        WriteTenant("sample", "production");
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            TenantCatalog.Load(Configuration(("Tenants:sample:production:Line:Mode", "Emulator"))));
+
+        Assert.Contains("never serves a production environment", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Mode", "Sandbox", "must be Line or Emulator")]
+    [InlineData("ApiBaseUrl", "api.line.me", "must be an absolute http(s) URL")]
+    public void Bad_settings_are_named_in_the_error(string key, string value, string expected)
+    {
+        WriteTenant("sample", "staging");
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            TenantCatalog.Load(Configuration(($"Tenants:sample:staging:Line:{key}", value))));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Tenants:sample:staging:Line", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("slug: other\nname: x\nenvironments: [staging]", "must equal its folder name")]
+    [InlineData("slug: sample\nname: x\nenvironments: [test]", "environments must be among")]
+    [InlineData("slug: sample\nname: [unclosed", "is not valid YAML")]
+    public void A_broken_tenant_file_stops_the_start_up_with_its_path(string yaml, string expected)
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "sample"));
+        File.WriteAllText(Path.Combine(_directory, "sample", "tenant.yml"), yaml);
+
+        var error = Assert.Throws<InvalidOperationException>(() => TenantCatalog.Load(Configuration()));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("sample", "tenant.yml"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hirakawa", true)]
+    [InlineData("aomori-city", true)]
+    [InlineData("Hirakawa", false)]
+    [InlineData("-x", false)]
+    [InlineData("a", false)]
+    [InlineData("平川", false)]
+    public void Slugs_are_lower_case_letters_digits_and_hyphens(string slug, bool valid) =>
+        Assert.Equal(valid, TenantSlug.IsValid(slug));
+
+    private void WriteTenant(string slug, params string[] environments)
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, slug));
+        File.WriteAllText(Path.Combine(_directory, slug, "tenant.yml"),
+            $"slug: {slug}\nname: テスト市\nnameEn: Test City\nenvironments: [{string.Join(", ", environments)}]\n");
+    }
+
+    private IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Tenants:Directory"] = _directory })
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build();
+}
