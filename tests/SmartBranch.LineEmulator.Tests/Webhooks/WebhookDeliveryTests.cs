@@ -59,8 +59,7 @@ public sealed class WebhookDeliveryTests
         var userId = await h.CreateUserAsync();
         h.Receiver.AnswerNext(503, 503, 503, 503);
 
-        await h.SimulateAsync(userId, new { type = "follow" });
-        var first = await h.Receiver.NextAsync();
+        var (_, first) = await h.SimulateAsync(userId, new { type = "follow" });
         var redeliveries = new[] { await h.Receiver.NextAsync(), await h.Receiver.NextAsync() };
         await Task.Delay(TimeSpan.FromMilliseconds(300), TestContext.Current.CancellationToken); // > the configured delays
         await h.Server.StopAsync(TestContext.Current.CancellationToken); // waits for pending redeliveries to end
