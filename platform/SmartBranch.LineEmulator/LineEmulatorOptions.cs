@@ -1,0 +1,46 @@
+namespace SmartBranch.LineEmulator;
+
+/// <summary>Settings of the emulator; bindable from the configuration section <c>Emulator</c>.</summary>
+public sealed class LineEmulatorOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Emulator";
+
+    /// <summary>Where the emulator listens (its own origin; LINE's paths are served at the root). Port 0 picks a free port.</summary>
+    public string Url { get; set; } = "http://localhost:5081";
+
+    /// <summary>Channels known at start; more can be added with <see cref="LineEmulatorServer.AddOrUpdateChannel"/>.</summary>
+    public List<EmulatorChannel> Channels { get; set; } = [];
+
+    /// <summary>Delays before each redelivery of a webhook that failed (non-2xx or unreachable).</summary>
+    public TimeSpan[] WebhookRedeliveryDelays { get; set; } =
+        [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+
+    /// <summary>How long a reply token stays usable. LINE: one minute
+    /// (https://developers.line.biz/en/reference/messaging-api/#send-reply-message).</summary>
+    public TimeSpan ReplyTokenLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long content that users sent stays downloadable; afterwards the content endpoint answers 410.
+    /// LINE deletes it "after a certain period" without publishing the period.</summary>
+    public TimeSpan MessageContentRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a simulated LIFF ID token is valid (LINE issues them for one hour).</summary>
+    public TimeSpan IdTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>A LINE channel (one LINE Official Account with the Messaging API) hosted by the emulator.</summary>
+public sealed class EmulatorChannel
+{
+    public string ChannelId { get; set; } = "";
+
+    public string ChannelSecret { get; set; } = "";
+
+    public string ChannelAccessToken { get; set; } = "";
+
+    public Uri? WebhookUrl { get; set; }
+
+    public string BotDisplayName { get; set; } = "SmartBranch Bot";
+
+    /// <summary>The bot's user id (U + 32 hex), the <c>destination</c> of webhooks; generated when empty.</summary>
+    public string BotUserId { get; set; } = "";
+}

@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SmartBranch.LineEmulator.Hosting;
+using SmartBranch.LineEmulator.Messaging;
+using SmartBranch.LineEmulator.RateLimiting;
+using SmartBranch.LineEmulator.RichMenus;
+using SmartBranch.LineEmulator.Simulation;
+using SmartBranch.LineEmulator.State;
+using SmartBranch.LineEmulator.Webhooks;
+
+namespace SmartBranch.LineEmulator;
+
+/// <summary>The emulator, listening on its own origin with LINE's paths at the root. Start it in-process (server,
+/// tests) with <see cref="StartAsync(LineEmulatorOptions, CancellationToken)"/>.</summary>
+public sealed class LineEmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorState _state;
+    private int _stopped;
+
+    private LineEmulatorServer(WebApplication app, EmulatorState state, Uri baseUrl)
+    {
+        _app = app;
+        _state = state;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The actual bound origin (port 0 resolved), without a path.</summary>
+    public Uri BaseUrl { get; }
+
+    public static Task<LineEmulatorServer> StartAsync(LineEmulatorOptions options, CancellationToken ct = default) =>
+        StartAsync(options, TimeProvider.System, ct);
+
+    /// <summary>Starts with a given clock (reply token expiry, retry keys, rate limits, content retention, redelivery delays).</summary>
+    public static async Task<LineEmulatorServer> StartAsync(LineEmulatorOptions options, TimeProvider timeProvider, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var state = new EmulatorState(options, timeProvider);
+        foreach (var channel in options.Channels)
+        {
+            state.AddOrUpdateChannel(channel);
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(LineEmulatorServer).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseKestrelCore().UseUrls(options.Url);
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(timeProvider);
+        builder.Services.AddSingleton<EndpointRateLimiter>();
+        builder.Services.AddSingleton<MessageDelivery>();
+        builder.Services.AddSingleton<SimulatedEventFactory>();
+        builder.Services.AddSingleton<WebhookDispatcher>();
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestLimitsMiddleware>();
+        var bot = app.MapGroup("/v2/bot")
+            .AddEndpointFilter<ChannelAuthFilter>()
+            .AddEndpointFilter<RateLimitFilter>()
+            .AddEndpointFilter<RetryKeyFilter>();
+        SendingEndpoints.Map(bot);
+        AccountEndpoints.Map(bot);
+        SimulationEndpoints.Map(app);
+        app.MapFallback(() => LineErrors.NotFoundError());
+
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var bound = new UriBuilder(address) { Path = "" };
+        if (bound.Host is "0.0.0.0" or "[::]" or "+" or "*")
+        {
+            bound.Host = "127.0.0.1";
+        }
+
+        return new LineEmulatorServer(app, state, new Uri(bound.Uri.GetLeftPart(UriPartial.Authority)));
+    }
+
+    /// <summary>Registers a channel, or updates one with the same ChannelId (its users, menus and state are kept).</summary>
+    public void AddOrUpdateChannel(EmulatorChannel channel) => _state.AddOrUpdateChannel(channel);
+
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _app.Services.GetRequiredService<WebhookDispatcher>().DisposeAsync();
+        await _app.StopAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await _app.DisposeAsync();
+    }
+}

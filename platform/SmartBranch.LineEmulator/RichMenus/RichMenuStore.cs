@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace SmartBranch.LineEmulator.RichMenus;
+
+/// <summary>One channel's rich menus, aliases, per-user links and default menu. Thread-safe.</summary>
+internal sealed class RichMenuStore
+{
+    private readonly Lock _defaultGate = new();
+    private string? _defaultMenuId;
+
+    public ConcurrentDictionary<string, RichMenu> Menus { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Alias id → rich menu id.</summary>
+    public ConcurrentDictionary<string, string> Aliases { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>User id → rich menu id linked to that user.</summary>
+    public ConcurrentDictionary<string, string> UserLinks { get; } = new(StringComparer.Ordinal);
+
+    public string? DefaultMenuId
+    {
+        get
+        {
+            lock (_defaultGate)
+            {
+                return _defaultMenuId;
+            }
+        }
+
+        set
+        {
+            lock (_defaultGate)
+            {
+                _defaultMenuId = value;
+            }
+        }
+    }
+
+    /// <summary>Removes a menu and everything that points at it.</summary>
+    public bool Delete(string richMenuId)
+    {
+        if (!Menus.TryRemove(richMenuId, out _))
+        {
+            return false;
+        }
+
+        foreach (var link in UserLinks.Where(l => l.Value == richMenuId))
+        {
+            UserLinks.TryRemove(link);
+        }
+
+        foreach (var alias in Aliases.Where(a => a.Value == richMenuId))
+        {
+            Aliases.TryRemove(alias);
+        }
+
+        lock (_defaultGate)
+        {
+            if (_defaultMenuId == richMenuId)
+            {
+                _defaultMenuId = null;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>A rich menu: its definition and, once uploaded, its image (which can never be replaced).</summary>
+internal sealed class RichMenu(string id, JsonObject definition)
+{
+    private RichMenuImage? _image;
+
+    public string Id { get; } = id;
+
+    public JsonObject Definition { get; } = definition;
+
+    public RichMenuImage? Image => Volatile.Read(ref _image);
+
+    /// <summary>Sets the image once; false when an image was already uploaded.</summary>
+    public bool TrySetImage(RichMenuImage image) => Interlocked.CompareExchange(ref _image, image, null) is null;
+}
+
+internal sealed record RichMenuImage(byte[] Data, string ContentType);
