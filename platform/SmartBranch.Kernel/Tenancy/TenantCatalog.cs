@@ -24,12 +24,12 @@ public interface ITenantCatalog
 /// Tenants from their definition files, LINE settings from configuration, status from the database
 /// (<see cref="TenantCatalogSynchronizer"/> keeps the two in step at start-up).
 /// </summary>
-internal sealed class TenantCatalog : ITenantCatalog
+public sealed class TenantCatalog : ITenantCatalog
 {
     private readonly Dictionary<string, TenantDefinition> _bySlug;
     private readonly ConcurrentDictionary<string, TenantStatus> _status = new();
 
-    public TenantCatalog(IReadOnlyList<TenantDefinition> tenants)
+    internal TenantCatalog(IReadOnlyList<TenantDefinition> tenants)
     {
         Tenants = tenants;
         _bySlug = tenants.ToDictionary(t => t.Slug, StringComparer.Ordinal);
@@ -41,7 +41,7 @@ internal sealed class TenantCatalog : ITenantCatalog
 
     public TenantStatus StatusOf(string slug) => _status.GetValueOrDefault(slug, TenantStatus.Active);
 
-    public void SetStatus(string slug, TenantStatus status) => _status[slug] = status;
+    internal void SetStatus(string slug, TenantStatus status) => _status[slug] = status;
 
     public static TenantCatalog Load(IConfiguration configuration)
     {

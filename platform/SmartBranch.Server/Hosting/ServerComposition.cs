@@ -15,6 +15,7 @@ internal static class ServerComposition
         var roles = builder.Configuration.GetValue("Server:Roles", ServerRoles.All);
         builder.Services.AddProblemDetails();
         builder.AddSmartBranchDatabase();
+        builder.AddEmbeddedLineEmulator();
         // TEMP builder.Services.AddLineMessagingClient();
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
         return builder;

@@ -8,6 +8,9 @@ internal static class StartupBanner
     public static void Print(IConfiguration configuration)
     {
         var url = (configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';')[0].TrimEnd('/');
-        Console.WriteLine($"SmartBranch: {url}  (health {url}/readyz, LINE webhook {url}/line/{{tenant}}/{{env}}/webhook)");
+        var emulator = configuration.GetValue("Emulator:Embedded", true)
+            ? $", LINE emulator {configuration["Emulator:Url"] ?? new LineEmulator.LineEmulatorOptions().Url}"
+            : "";
+        Console.WriteLine($"SmartBranch: {url}  (health {url}/readyz, LINE webhook {url}/line/{{tenant}}/{{env}}/webhook{emulator})");
     }
 }
