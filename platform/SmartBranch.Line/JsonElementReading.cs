@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace SmartBranch.Line.Webhooks;
+namespace SmartBranch.Line;
 
-/// <summary>Tolerant reads of webhook JSON: a missing or mistyped optional field reads as null.</summary>
+/// <summary>Tolerant reads of LINE's JSON: a missing or mistyped field reads as null.</summary>
 internal static class JsonElementReading
 {
     public static string? GetStringOrNull(this JsonElement e, string name) =>
@@ -25,12 +25,4 @@ internal static class JsonElementReading
 
     public static IEnumerable<JsonElement> EnumerateArrayOrEmpty(this JsonElement e, string name) =>
         e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Array ? p.EnumerateArray() : [];
-
-    /// <exception cref="LineWebhookFormatException">The field is missing or not a string.</exception>
-    public static string GetRequiredString(this JsonElement e, string name, string where) =>
-        e.GetStringOrNull(name) ?? throw new LineWebhookFormatException($"{where} has no {name}.");
-
-    /// <exception cref="LineWebhookFormatException">The field is missing or not a number.</exception>
-    public static double GetRequiredDouble(this JsonElement e, string name, string where) =>
-        e.GetDoubleOrNull(name) ?? throw new LineWebhookFormatException($"{where} has no {name}.");
 }
