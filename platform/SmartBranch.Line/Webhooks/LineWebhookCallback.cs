@@ -92,11 +92,8 @@ public sealed record LineEventSource(string Type, string? UserId, string? GroupI
             return new LineEventSource("none", null, null, null);
         }
 
-        return new LineEventSource(Str(s, "type") ?? "none", Str(s, "userId"), Str(s, "groupId"), Str(s, "roomId"));
+        return new LineEventSource(s.GetStringOrNull("type") ?? "none", s.GetStringOrNull("userId"), s.GetStringOrNull("groupId"), s.GetStringOrNull("roomId"));
     }
-
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
 }
 
 public sealed class LineWebhookFormatException : Exception

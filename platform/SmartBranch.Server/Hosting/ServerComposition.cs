@@ -16,7 +16,7 @@ internal static class ServerComposition
         builder.Services.AddProblemDetails();
         builder.AddSmartBranchDatabase();
         builder.AddEmbeddedLineEmulator();
-        // TEMP builder.Services.AddLineMessagingClient();
+        builder.Services.AddLineMessagingClient();
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
         return builder;
     }

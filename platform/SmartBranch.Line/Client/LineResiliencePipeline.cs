@@ -1,0 +1,53 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+using Polly.RateLimiting;
+using Polly.Timeout;
+
+namespace SmartBranch.Line.Client;
+
+/// <summary>
+/// What every request to LINE goes through, outermost first: retries with backoff, then the channel's rate
+/// limiter and a timeout for each attempt, so that a retried request waits for a permit too.
+/// </summary>
+internal static class LineResiliencePipeline
+{
+    public const string Name = "line";
+
+    private static readonly HttpRequestOptionsKey<RateLimiter> RateLimiterKey = new("SmartBranch.Line.RateLimiter");
+
+    /// <summary>Sets the limiter whose permit each attempt of <paramref name="request"/> waits for.</summary>
+    public static void RateLimitWith(this HttpRequestMessage request, RateLimiter limiter) => request.Options.Set(RateLimiterKey, limiter);
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder) =>
+        builder
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                // Repeating is safe: push and multicast carry a retry key, a reply token is single use, the rest are reads.
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                MaxRetryAttempts = 3,
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldRetryAfterHeader = true,
+            })
+            .AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => AcquirePermitAsync(args.Context) })
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(30) });
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response
+            ? response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
+            : outcome.Exception is HttpRequestException or TimeoutRejectedException;
+
+    private static ValueTask<RateLimitLease> AcquirePermitAsync(ResilienceContext context)
+    {
+        var request = context.GetRequestMessage();
+        if (request is null || !request.Options.TryGetValue(RateLimiterKey, out var limiter))
+        {
+            throw new InvalidOperationException("A request to LINE has no rate limiter; send it through ILineMessagingClient.");
+        }
+
+        return limiter.AcquireAsync(1, context.CancellationToken);
+    }
+}

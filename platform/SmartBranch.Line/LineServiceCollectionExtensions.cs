@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SmartBranch.Line.Client;
+
+namespace SmartBranch.Line;
+
+public static class LineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ILineMessagingClientFactory"/>: clients for any channel, sharing one pooled
+    /// <see cref="HttpClient"/> with retries, and one rate limiter per channel id.
+    /// </summary>
+    public static IServiceCollection AddLineMessagingClient(this IServiceCollection services)
+    {
+        if (services.Any(s => s.ServiceType == typeof(LineRateLimiterRegistry)))
+        {
+            return services;
+        }
+
+        services.AddSingleton(_ => new LineRateLimiterRegistry());
+        services.AddSingleton<ILineMessagingClientFactory>(sp => new LineMessagingClientFactory(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<LineRateLimiterRegistry>(),
+            sp.GetRequiredService<ILogger<LineMessagingClient>>()));
+
+        services.AddHttpClient(LineMessagingClientFactory.HttpClientName, client =>
+            {
+                // The pipeline times each attempt; a request waiting for a rate-limit permit has not timed out.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // The default HttpClient logs show request URLs, and a profile's URL holds the user id.
+            .RemoveAllLoggers()
+            .AddResilienceHandler(LineResiliencePipeline.Name, LineResiliencePipeline.Configure);
+
+        return services;
+    }
+}
