@@ -69,6 +69,7 @@ public sealed class LineEmulatorServer : IAsyncDisposable
             .AddEndpointFilter<RetryKeyFilter>();
         SendingEndpoints.Map(bot);
         AccountEndpoints.Map(bot);
+        RichMenuEndpoints.Map(bot);
         SimulationEndpoints.Map(app);
         app.MapFallback(() => LineErrors.NotFoundError());
 
