@@ -12,9 +12,16 @@ public sealed class LineEmulatorOptions
     /// <summary>Channels known at start; more can be added with <see cref="LineEmulatorServer.AddOrUpdateChannel"/>.</summary>
     public List<EmulatorChannel> Channels { get; set; } = [];
 
-    /// <summary>Delays before each redelivery of a webhook that failed (non-2xx or unreachable).</summary>
-    public TimeSpan[] WebhookRedeliveryDelays { get; set; } =
+    /// <summary>Used when <see cref="WebhookRedeliveryDelays"/> is null.</summary>
+    public static IReadOnlyList<TimeSpan> DefaultWebhookRedeliveryDelays { get; } =
         [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30)];
+
+    /// <summary>Delays before each redelivery of a webhook that failed (non-2xx or unreachable); null means
+    /// <see cref="DefaultWebhookRedeliveryDelays"/> (1 s, 5 s, 30 s), empty means no redelivery. Null by default
+    /// because the configuration binder appends configured array items to a non-null default instead of replacing it.</summary>
+    public TimeSpan[]? WebhookRedeliveryDelays { get; set; }
+
+    internal IReadOnlyList<TimeSpan> EffectiveWebhookRedeliveryDelays => WebhookRedeliveryDelays ?? DefaultWebhookRedeliveryDelays;
 
     /// <summary>How long a reply token stays usable. LINE: one minute
     /// (https://developers.line.biz/en/reference/messaging-api/#send-reply-message).</summary>

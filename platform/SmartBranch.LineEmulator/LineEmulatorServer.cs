@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SmartBranch.LineEmulator.Hosting;
+using SmartBranch.LineEmulator.Login;
 using SmartBranch.LineEmulator.Messaging;
 using SmartBranch.LineEmulator.RateLimiting;
 using SmartBranch.LineEmulator.RichMenus;
@@ -60,6 +61,7 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<MessageDelivery>();
         builder.Services.AddSingleton<SimulatedEventFactory>();
         builder.Services.AddSingleton<WebhookDispatcher>();
+        builder.Services.AddSingleton<IdTokenIssuer>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestLimitsMiddleware>();
@@ -69,6 +71,8 @@ public sealed class LineEmulatorServer : IAsyncDisposable
             .AddEndpointFilter<RetryKeyFilter>();
         SendingEndpoints.Map(bot);
         AccountEndpoints.Map(bot);
+        RichMenuEndpoints.Map(bot);
+        LoginEndpoints.Map(app);
         SimulationEndpoints.Map(app);
         app.MapFallback(() => LineErrors.NotFoundError());
 

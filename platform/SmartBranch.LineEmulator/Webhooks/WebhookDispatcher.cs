@@ -63,7 +63,7 @@ internal sealed partial class WebhookDispatcher(EmulatorState state, ILogger<Web
     private async Task RedeliverAsync(ChannelState channel, JsonObject webhookEvent)
     {
         var ct = _stopping.Token;
-        foreach (var delay in state.Options.WebhookRedeliveryDelays)
+        foreach (var delay in state.Options.EffectiveWebhookRedeliveryDelays)
         {
             try
             {
