@@ -22,6 +22,8 @@ internal static class EmbeddedLineEmulator
             return builder;
         }
 
+        var emulatorUrl = ConcreteUrl(configuration["Emulator:Url"] ?? new LineEmulatorOptions().Url);
+        configuration["Emulator:Url"] = emulatorUrl;
         var emulated = TenantCatalog.Load(configuration).Tenants
             .SelectMany(t => t.Environments.Where(e => e.Line.Mode == LineMode.Emulator).Select(e => (Tenant: t, Environment: e)))
             .ToList();
@@ -43,10 +45,28 @@ internal static class EmbeddedLineEmulator
         }
 
         configuration.AddInMemoryCollection(generated);
-        var options = new LineEmulatorOptions { Url = configuration["Emulator:Url"] ?? new LineEmulatorOptions().Url };
+        var options = new LineEmulatorOptions { Url = emulatorUrl };
         builder.Services.AddSingleton(new EmbeddedLineEmulatorSettings(options, channels));
         builder.Services.AddHostedService<EmbeddedLineEmulatorService>();
         return builder;
+    }
+
+    /// <summary>
+    /// Port 0 ("any free port") is resolved now, because environments in Emulator mode take their
+    /// LINE base URL from <c>Emulator:Url</c> before the emulator starts.
+    /// </summary>
+    private static string ConcreteUrl(string url)
+    {
+        var uri = new UriBuilder(url);
+        if (uri.Port != 0)
+        {
+            return url;
+        }
+
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        uri.Port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        return uri.Uri.ToString().TrimEnd('/');
     }
 
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

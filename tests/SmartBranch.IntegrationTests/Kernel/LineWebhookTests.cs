@@ -38,15 +38,14 @@ public abstract class LineWebhookTests(TestBedFixture fixture)
         var bed = await fixture.GetAsync();
         var channel = LineTestBed.HirakawaStaging;
         var userId = await bed.CreateLineUserAsync();
-        var eventId = WebhookBodies.NewEventId();
-        var timestamp = WebhookBodies.NextTimestamp();
-
-        var first = await bed.PostWebhookAsync(channel, WebhookBodies.Callback(WebhookBodies.Follow(userId, eventId, timestamp)));
+        var delivery = await bed.SimulateAsync(channel, userId, new JsonObject { ["type"] = "follow" });
         await bed.WaitUntilIdleAsync();
-        var redelivery = await bed.PostWebhookAsync(channel, WebhookBodies.Callback(WebhookBodies.Follow(userId, eventId, timestamp, isRedelivery: true)));
+        var eventId = delivery["webhookEventId"]!.GetValue<string>();
+
+        var redelivery = await bed.PostWebhookAsync(channel, WebhookBodies.Callback(
+            WebhookBodies.Follow(userId, eventId, isRedelivery: true, replyToken: delivery["replyToken"]!.GetValue<string>())));
         await bed.WaitUntilIdleAsync();
 
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, redelivery.StatusCode);
         Assert.Equal(HirakawaWelcomeTexts().Count, (await bed.InboxAsync(userId)).Count);
         Assert.Equal(1, await bed.InTenantAsync(channel, (db, _) => db.LineWebhookEvents.CountAsync(e => e.WebhookEventId == eventId)));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.LineChannels;
@@ -18,7 +19,7 @@ public sealed class OutboxTests
         await using (var webOnly = await LineTestBed.StartAsync(TestDatabaseKind.Sqlite, roles: "Web", database: database, emulator: emulator))
         {
             userId = await webOnly.CreateLineUserAsync();
-            await webOnly.PostWebhookAsync(channel, WebhookBodies.Callback(WebhookBodies.Follow(userId)));
+            await webOnly.SimulateAsync(channel, userId, new JsonObject { ["type"] = "follow" });
             await webOnly.InTenantAsync(channel, (db, services) =>
             {
                 services.GetRequiredService<ILineMessenger>().Push(userId, [new TextMessage("お知らせ")]);

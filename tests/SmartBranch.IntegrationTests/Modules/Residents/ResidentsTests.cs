@@ -49,9 +49,10 @@ public abstract class ResidentsTests(TestBedFixture fixture)
         var bed = await fixture.GetAsync();
         var userId = await bed.CreateLineUserAsync();
         await bed.SimulateAsync(Channel, userId, new JsonObject { ["type"] = "follow" });
-        await bed.SimulateAsync(Channel, userId, new JsonObject { ["type"] = "unfollow" });
         await bed.WaitUntilIdleAsync();
         var welcomed = (await bed.InboxAsync(userId)).Count;
+        await bed.SimulateAsync(Channel, userId, new JsonObject { ["type"] = "unfollow" });
+        await bed.WaitUntilIdleAsync();
 
         await bed.SimulateAsync(Channel, userId, new JsonObject { ["type"] = "follow" });
         await bed.WaitUntilIdleAsync();
