@@ -12,6 +12,7 @@ public static class LineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLineMessagingClient(this IServiceCollection services)
     {
+        // A second call would stack a second resilience pipeline onto the HttpClient.
         if (services.Any(s => s.ServiceType == typeof(LineRateLimiterRegistry)))
         {
             return services;

@@ -36,16 +36,18 @@ internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, 
     {
         ArgumentException.ThrowIfNullOrEmpty(to);
         LineSendLimits.EnsureMessageCount(messages);
+        EnsureRetryKey(retryKey);
 
-        return SendOnceAsync(LineEndpoint.Push, new PushRequest(to, messages), retryKey, cancellationToken);
+        return SendWithRetryKeyAsync(LineEndpoint.Push, new PushRequest(to, messages), retryKey, cancellationToken);
     }
 
     public Task<LineSendResult> MulticastAsync(IReadOnlyList<string> to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
     {
         LineSendLimits.EnsureMulticastRecipientCount(to);
         LineSendLimits.EnsureMessageCount(messages);
+        EnsureRetryKey(retryKey);
 
-        return SendOnceAsync(LineEndpoint.Multicast, new MulticastRequest(to, messages), retryKey, cancellationToken);
+        return SendWithRetryKeyAsync(LineEndpoint.Multicast, new MulticastRequest(to, messages), retryKey, cancellationToken);
     }
 
     public async Task<LineUserProfile?> GetProfileAsync(string userId, CancellationToken cancellationToken = default)
@@ -93,13 +95,8 @@ internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, 
     /// Sends with <paramref name="retryKey"/> in <c>X-Line-Retry-Key</c> on every attempt, so LINE delivers at most
     /// once however often the request is repeated, here or by the caller.
     /// </summary>
-    private async Task<LineSendResult> SendOnceAsync<TBody>(LineEndpoint endpoint, TBody body, Guid retryKey, CancellationToken cancellationToken)
+    private async Task<LineSendResult> SendWithRetryKeyAsync<TBody>(LineEndpoint endpoint, TBody body, Guid retryKey, CancellationToken cancellationToken)
     {
-        if (retryKey == Guid.Empty)
-        {
-            throw new ArgumentException("The retry key must identify this send; Guid.Empty would make every send look like a repeat.", nameof(retryKey));
-        }
-
         using var request = JsonRequest(endpoint, body);
         request.Headers.Add(RetryKeyHeader, retryKey.ToString("D"));
         using var response = await SendAsync(request, endpoint, HttpCompletionOption.ResponseContentRead, cancellationToken);
@@ -111,6 +108,14 @@ internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, 
 
         await EnsureSuccessAsync(response, endpoint, cancellationToken);
         return new LineSendResult(Header(response, RequestIdHeader), AlreadyAccepted: false);
+    }
+
+    private static void EnsureRetryKey(Guid retryKey)
+    {
+        if (retryKey == Guid.Empty)
+        {
+            throw new ArgumentException("The retry key must identify this send; Guid.Empty would make every send look like a repeat.", nameof(retryKey));
+        }
     }
 
     private HttpRequestMessage JsonRequest<TBody>(LineEndpoint endpoint, TBody body) =>

@@ -15,8 +15,8 @@ internal sealed class LineClientHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    /// <param name="rateLimiters">Replaces the self-refilling rate limiters, for tests that need a bucket to stay empty.</param>
-    public LineClientHarness(LineRateLimiterRegistry? rateLimiters = null)
+    /// <param name="configure">Further registrations, made after the host's.</param>
+    public LineClientHarness(Action<IServiceCollection>? configure = null)
     {
         Api = new FakeLineApi(Time);
         var services = new ServiceCollection();
@@ -24,10 +24,7 @@ internal sealed class LineClientHarness : IDisposable
         services.AddHttpClient(LineMessagingClientFactory.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Api);
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        if (rateLimiters is not null)
-        {
-            services.AddSingleton(rateLimiters);
-        }
+        configure?.Invoke(services);
 
         _services = services.BuildServiceProvider();
         Factory = _services.GetRequiredService<ILineMessagingClientFactory>();

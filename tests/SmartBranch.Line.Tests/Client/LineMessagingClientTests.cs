@@ -264,6 +264,20 @@ public sealed class LineMessagingClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Registering_the_client_twice_does_not_double_the_retries()
+    {
+        using var harness = new LineClientHarness(services => services.AddLineMessagingClient());
+        for (var i = 0; i < 20; i++)
+        {
+            harness.Api.Then(HttpStatusCode.InternalServerError);
+        }
+
+        await Assert.ThrowsAsync<LineApiException>(() => harness.Complete(harness.Client().GetBotInfoAsync()));
+
+        Assert.Equal(4, harness.Api.Requests.Count);
+    }
+
+    [Fact]
     public async Task LINE_out_of_reach_fails_with_a_LineApiException_after_retries()
     {
         for (var i = 0; i < 4; i++)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Line.Client;
 using SmartBranch.Line.Messages;
 
@@ -79,7 +80,7 @@ public sealed class LineRateLimitingTests
     public async Task Clients_of_one_channel_share_its_limit_and_wait_for_a_permit()
     {
         using var registry = new LineRateLimiterRegistry(autoReplenishment: false);
-        using var harness = new LineClientHarness(registry);
+        using var harness = new LineClientHarness(services => services.AddSingleton(registry));
         var channel = LineClientHarness.Channel;
         AcquireAll(registry.For(channel.ChannelId).For(LineRateLimitBucket.Multicast));
         using var cancellation = new CancellationTokenSource();
