@@ -36,7 +36,8 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<IInbox, Inbox>();
 
         services.AddSingleton<LineWebhookSignal>();
-        services.AddScoped<LineWebhookEventStore>();
+        services.AddSingleton<LineWebhookEventStore>();
+        services.AddHostedService(sp => sp.GetRequiredService<LineWebhookEventStore>());
         services.AddScoped<LineWebhookEventDispatcher>();
         services.AddTenantLineChannels();
         services.AddBusConsumer<LineMessagesRequestedConsumer>();

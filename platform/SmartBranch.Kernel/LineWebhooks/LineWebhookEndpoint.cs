@@ -55,7 +55,7 @@ internal static partial class LineWebhookEndpoint
             return Results.BadRequest();
         }
 
-        var stored = await store.StoreAsync(callback.Events, cancellationToken);
+        var stored = await store.StoreAsync(tenant, callback.Events, cancellationToken);
         LogReceived(logger, tenant.TenantSlug, tenant.EnvironmentName, callback.Events.Count, stored);
         return Results.Ok();
     }

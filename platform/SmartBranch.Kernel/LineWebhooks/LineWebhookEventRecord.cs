@@ -31,6 +31,9 @@ internal sealed class LineWebhookEventRecord : ITenantOwned
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>Which claim holds it: a processor claims a batch with one update, then loads what it won.</summary>
+    public Guid? ClaimToken { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public string? LastError { get; set; }
 }

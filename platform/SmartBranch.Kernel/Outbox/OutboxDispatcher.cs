@@ -4,15 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SmartBranch.Kernel.BackgroundWork;
 using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Persistence;
 
 namespace SmartBranch.Kernel.Outbox;
 
 /// <summary>
-/// Publishes committed outbox messages to the bus, oldest first. A message is claimed with a
-/// conditional update so that several worker processes never publish it twice at once; a failed
-/// publish is retried with exponential backoff (eShop's log never retries; ours must).
+/// Publishes committed outbox messages to the bus, oldest first. A batch is claimed with one
+/// conditional update, so several worker processes never publish a message at the same time; a
+/// failed publish is retried with exponential backoff (eShop's log never retries; ours must).
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopeFactory,
@@ -31,7 +32,7 @@ internal sealed partial class OutboxDispatcher(
         {
             try
             {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize)
+                while (await DispatchBatchAsync(stoppingToken) > 0)
                 {
                 }
             }
@@ -44,40 +45,54 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <returns>How many messages were due.</returns>
+    /// <returns>How many messages this dispatcher claimed.</returns>
     internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();
         var bus = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-        var now = clock.GetUtcNow();
 
+        var messages = await ClaimAsync(db, cancellationToken);
+        foreach (var message in messages)
+        {
+            await PublishAsync(bus, message, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return messages.Count;
+    }
+
+    private async Task<List<OutboxMessage>> ClaimAsync(SmartBranchDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var due = await db.OutboxMessages
             .Where(m => m.State == OutboxMessageState.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.CreatedAt)
             .Take(BatchSize)
             .Select(m => m.Id)
             .ToListAsync(cancellationToken);
-
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            var lockedUntil = now + ClaimDuration;
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.State == OutboxMessageState.Pending && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil), cancellationToken);
-            if (claimed == 1)
-            {
-                await PublishAsync(db, bus, id, cancellationToken);
-            }
+            return [];
         }
 
-        return due.Count;
+        var claim = Guid.NewGuid();
+        var lockedUntil = now + ClaimDuration;
+        await using (await db.BeginWriteAsync(cancellationToken))
+        {
+            await db.OutboxMessages
+                .Where(m => due.Contains(m.Id) && m.State == OutboxMessageState.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lockedUntil).SetProperty(m => m.ClaimToken, claim), cancellationToken);
+        }
+
+        return await db.OutboxMessages.Where(m => m.ClaimToken == claim).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
     }
 
-    private async Task PublishAsync(SmartBranchDbContext db, IPublishEndpoint bus, Guid id, CancellationToken cancellationToken)
+    private async Task PublishAsync(IPublishEndpoint bus, OutboxMessage message, CancellationToken cancellationToken)
     {
-        var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
         message.Attempts++;
+        message.LockedUntil = null;
+        message.ClaimToken = null;
         try
         {
             var type = OutboxMessageTypes.Resolve(message.MessageType);
@@ -99,7 +114,7 @@ internal sealed partial class OutboxDispatcher(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             message.LastError = ErrorSummary.Of(e);
-            message.NextAttemptAt = clock.GetUtcNow() + Backoff(message.Attempts);
+            message.NextAttemptAt = clock.GetUtcNow() + RetryBackoff.After(message.Attempts);
             if (message.Attempts >= MaxAttempts)
             {
                 message.State = OutboxMessageState.Failed;
@@ -107,13 +122,7 @@ internal sealed partial class OutboxDispatcher(
 
             LogPublishFailed(message.Id, message.Attempts, e);
         }
-
-        message.LockedUntil = null;
-        await db.SaveChangesAsync(cancellationToken);
     }
-
-    internal static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(attempts, 16))));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} failed (attempt {Attempts}).")]
     private partial void LogPublishFailed(Guid messageId, int attempts, Exception exception);

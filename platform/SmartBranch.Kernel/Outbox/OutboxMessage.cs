@@ -27,6 +27,9 @@ internal sealed class OutboxMessage
 
     /// <summary>Set while one dispatcher publishes it, so that another leaves it alone until then.</summary>
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>Which claim holds it: a dispatcher claims a batch with one update, then loads what it won.</summary>
+    public Guid? ClaimToken { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? LastError { get; set; }
 }

@@ -52,16 +52,43 @@ public abstract class SmartBranchDbContext : DbContext
         ApplyTenantFilters(modelBuilder);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampTenantOwnedRows();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using (await BeginWriteAsync(cancellationToken))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampTenantOwnedRows();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        using (BeginWrite())
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+    }
+
+    /// <summary>
+    /// Holds the provider's write turn, if it has one, around a write that bypasses SaveChanges
+    /// (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>). Dispose to give the turn back.
+    /// </summary>
+    public virtual ValueTask<IAsyncDisposable> BeginWriteAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IAsyncDisposable>(NoWriteTurn.Instance);
+
+    /// <summary>The synchronous form of <see cref="BeginWriteAsync"/>.</summary>
+    protected virtual IDisposable BeginWrite() => NoWriteTurn.Instance;
+
+    private sealed class NoWriteTurn : IAsyncDisposable, IDisposable
+    {
+        public static readonly NoWriteTurn Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 
     private void ApplyTenantFilters(ModelBuilder modelBuilder)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartBranch.Kernel.Persistence;
@@ -13,6 +14,39 @@ public sealed class SqliteSmartBranchDbContext(
     DbContextOptions<SqliteSmartBranchDbContext> options, ICurrentTenant currentTenant, IEnumerable<IModelContribution> contributions)
     : SmartBranchDbContext(options, currentTenant, contributions)
 {
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteTurns = new();
+
+    // SQLite admits one writer at a time, and Microsoft.Data.Sqlite waits for a busy database by
+    // blocking its thread in 150 ms sleeps, which stretched webhook answers past LINE's 2 s under
+    // load. The embedded default is one process, so writers queue here, asynchronously, instead.
+    public override async ValueTask<IAsyncDisposable> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var turn = WriteTurnFor(Database.GetConnectionString());
+        await turn.WaitAsync(cancellationToken);
+        return new WriteTurn(turn);
+    }
+
+    protected override IDisposable BeginWrite()
+    {
+        var turn = WriteTurnFor(Database.GetConnectionString());
+        turn.Wait();
+        return new WriteTurn(turn);
+    }
+
+    private static SemaphoreSlim WriteTurnFor(string? connectionString) =>
+        WriteTurns.GetOrAdd(connectionString ?? "", _ => new SemaphoreSlim(1, 1));
+
+    private sealed class WriteTurn(SemaphoreSlim turn) : IAsyncDisposable, IDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            turn.Release();
+            return ValueTask.CompletedTask;
+        }
+
+        public void Dispose() => turn.Release();
+    }
+
     // SQLite has no DateTimeOffset type and cannot compare or order the text EF would store;
     // every stored time is UTC, so a 64-bit binary encoding orders correctly.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -28,6 +28,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
                     b.Property<string>("EnvironmentName")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -141,6 +145,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")

@@ -41,6 +41,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
                     locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    claim_token = table.Column<Guid>(type: "TEXT", nullable: true),
                     processed_at = table.Column<long>(type: "INTEGER", nullable: true),
                     last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
@@ -63,6 +64,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
                     locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    claim_token = table.Column<Guid>(type: "TEXT", nullable: true),
                     published_at = table.Column<long>(type: "INTEGER", nullable: true),
                     last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
