@@ -61,7 +61,7 @@ public sealed class LineBotSdkTests
             return path;
         }
 
-        var message = $"{name} is not on PATH: install Node.js 20 or later to run LINE's Node.js SDK against the emulator.";
+        var message = $"{name} is not on PATH: install Node.js 20.15 or later to run LINE's Node.js SDK against the emulator.";
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
         {
             Assert.Fail($"CI=true and {message}");
