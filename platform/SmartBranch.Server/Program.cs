@@ -1,6 +1,12 @@
 using SmartBranch.Server.Hosting;
 using SmartBranch.Server.Persistence;
 
+if (args.FirstOrDefault() == "emulator")
+{
+    await StandaloneLineEmulator.RunAsync(args);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 StartupBanner.Print(builder.Configuration);
 builder.AddSmartBranchServer();

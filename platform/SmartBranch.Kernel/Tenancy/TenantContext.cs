@@ -13,6 +13,9 @@ public sealed record TenantContext(TenantDefinition Tenant, TenantEnvironment En
 /// <summary>The scoped holder of the current <see cref="TenantContext"/>; null outside any tenant.</summary>
 public interface ICurrentTenant
 {
+    /// <summary>The tenant, once known; on portal routes it is known before the environment is chosen.</summary>
+    TenantDefinition? Tenant { get; }
+
     TenantContext? Context { get; }
 
     TenantContext Required { get; }
@@ -20,6 +23,8 @@ public interface ICurrentTenant
 
 internal sealed class CurrentTenant : ICurrentTenant
 {
+    public TenantDefinition? Tenant { get; private set; }
+
     public TenantContext? Context { get; private set; }
 
     public TenantContext Required => Context ?? throw new InvalidOperationException("No tenant has been entered in this scope.");
@@ -32,6 +37,18 @@ internal sealed class CurrentTenant : ICurrentTenant
             throw new InvalidOperationException($"This scope already runs in {Context}; it cannot enter {context}.");
         }
 
+        Tenant = context.Tenant;
         Context = context;
+    }
+
+    /// <exception cref="InvalidOperationException">The scope already runs in another tenant.</exception>
+    public void Enter(TenantDefinition tenant)
+    {
+        if (Tenant is not null && Tenant != tenant)
+        {
+            throw new InvalidOperationException($"This scope already runs in {Tenant.Slug}; it cannot enter {tenant.Slug}.");
+        }
+
+        Tenant = tenant;
     }
 }

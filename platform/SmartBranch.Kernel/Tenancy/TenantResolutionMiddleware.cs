@@ -54,6 +54,10 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, ITenantCa
 
             currentTenant.Enter(new TenantContext(tenant, environment));
         }
+        else
+        {
+            currentTenant.Enter(tenant);
+        }
 
         await next(context);
     }

@@ -25,6 +25,8 @@ internal static class DesignTimeModel
 
     public sealed class NoTenant : ICurrentTenant
     {
+        public TenantDefinition? Tenant => null;
+
         public TenantContext? Context => null;
 
         public TenantContext Required => throw new InvalidOperationException("Design time has no tenant.");
