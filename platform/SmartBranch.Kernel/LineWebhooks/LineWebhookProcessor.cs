@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartBranch.Kernel.BackgroundWork;
 using SmartBranch.Kernel.Messaging;
@@ -20,35 +19,15 @@ internal sealed partial class LineWebhookProcessor(
     ITenantScopeFactory tenantScopes,
     LineWebhookSignal signal,
     TimeProvider clock,
-    ILogger<LineWebhookProcessor> logger) : BackgroundService
+    ILogger<LineWebhookProcessor> logger) : PollingWorker(signal, logger)
 {
     public const int MaxAttempts = 10;
     private const int BatchSize = 200;
     private const int ParallelSources = 8;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessBatchAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogLoopFailed(e);
-            }
-
-            await signal.WaitAsync(PollInterval, stoppingToken);
-        }
-    }
-
     /// <returns>How many events were processed.</returns>
-    internal async Task<int> ProcessBatchAsync(CancellationToken cancellationToken)
+    internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claim = Guid.NewGuid();
         var claimed = await ClaimAsync(claim, cancellationToken);
@@ -192,6 +171,4 @@ internal sealed partial class LineWebhookProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {EventType} event {WebhookEventId} of {Tenant}/{Environment} failed.")]
     private partial void LogEventFailed(string tenant, string environment, string eventType, string webhookEventId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The webhook processing loop failed; it will retry.")]
-    private partial void LogLoopFailed(Exception exception);
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartBranch.Kernel.BackgroundWork;
 using SmartBranch.Kernel.Messaging;
@@ -19,34 +18,14 @@ internal sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopeFactory,
     OutboxSignal signal,
     TimeProvider clock,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : PollingWorker(signal, logger)
 {
     public const int MaxAttempts = 25;
     private const int BatchSize = 100;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await DispatchBatchAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogDispatchLoopFailed(e);
-            }
-
-            await signal.WaitAsync(PollInterval, stoppingToken);
-        }
-    }
-
     /// <returns>How many messages this dispatcher claimed.</returns>
-    internal async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();
@@ -127,6 +106,4 @@ internal sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {MessageId} failed (attempt {Attempts}).")]
     private partial void LogPublishFailed(Guid messageId, int attempts, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatch loop failed; it will retry.")]
-    private partial void LogDispatchLoopFailed(Exception exception);
 }
