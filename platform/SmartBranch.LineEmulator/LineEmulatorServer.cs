@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SmartBranch.LineEmulator.Hosting;
+using SmartBranch.LineEmulator.Liff;
 using SmartBranch.LineEmulator.Login;
 using SmartBranch.LineEmulator.Messaging;
 using SmartBranch.LineEmulator.RateLimiting;
@@ -72,8 +73,11 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         SendingEndpoints.Map(bot);
         AccountEndpoints.Map(bot);
         RichMenuEndpoints.Map(bot);
+        LiffEndpoints.Map(app.MapGroup("/liff/v1/apps").AddEndpointFilter<ChannelAuthFilter>());
         LoginEndpoints.Map(app);
         SimulationEndpoints.Map(app);
+        ChannelViewEndpoints.Map(app);
+        LiffEndpoints.MapSimulation(app);
         app.MapFallback(() => LineErrors.NotFoundError());
 
         await app.StartAsync(ct);
