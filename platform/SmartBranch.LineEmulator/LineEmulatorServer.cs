@@ -12,6 +12,7 @@ using SmartBranch.LineEmulator.Messaging;
 using SmartBranch.LineEmulator.RateLimiting;
 using SmartBranch.LineEmulator.RichMenus;
 using SmartBranch.LineEmulator.Simulation;
+using SmartBranch.LineEmulator.Simulator;
 using SmartBranch.LineEmulator.State;
 using SmartBranch.LineEmulator.Webhooks;
 
@@ -34,6 +35,16 @@ public sealed class LineEmulatorServer : IAsyncDisposable
 
     /// <summary>The actual bound origin (port 0 resolved), without a path.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>The resident simulator page.</summary>
+    public Uri SimulatorUrl => SimulatorUrlFor(BaseUrl);
+
+    /// <summary>The resident simulator page of an emulator at <paramref name="emulatorUrl"/>.</summary>
+    public static Uri SimulatorUrlFor(Uri emulatorUrl) => new(emulatorUrl, SimulatorAssets.PagePath);
+
+    /// <summary>The LIFF SDK stand-in of an emulator at <paramref name="emulatorUrl"/>: a resident page loads it
+    /// instead of LINE's SDK when its environment is in Emulator mode.</summary>
+    public static Uri LiffSdkUrlFor(Uri emulatorUrl) => new(emulatorUrl, SimulatorAssets.LiffSdkPath);
 
     public static Task<LineEmulatorServer> StartAsync(LineEmulatorOptions options, CancellationToken ct = default) =>
         StartAsync(options, TimeProvider.System, ct);
@@ -78,6 +89,7 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         SimulationEndpoints.Map(app);
         ChannelViewEndpoints.Map(app);
         LiffEndpoints.MapSimulation(app);
+        SimulatorAssets.Map(app);
         app.MapFallback(() => LineErrors.NotFoundError());
 
         await app.StartAsync(ct);
