@@ -115,6 +115,14 @@ export class Phone {
     this.#els.status.textContent = text;
   }
 
+  async #perform(action) {
+    try {
+      await performAction(action, this);
+    } catch (error) {
+      this.status(`操作できませんでした: ${error.message}`);
+    }
+  }
+
   #wire(onClose) {
     const els = this.#els;
     els.close.addEventListener('click', () => onClose(this));
