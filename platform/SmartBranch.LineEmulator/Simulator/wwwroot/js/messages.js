@@ -35,7 +35,7 @@ const renderers = {
     class: 'sticker',
     role: 'img',
     'aria-label': `スタンプ（パッケージ ${message.packageId}、スタンプ ${message.stickerId}）`,
-  }, '🧸', h('span', null, 'スタンプ')),
+  }, 'スタンプ'),
   image: (message) => h('a', { class: 'media', href: message.originalContentUrl, target: '_blank', rel: 'noopener' },
     h('img', { src: message.previewImageUrl, alt: '画像' })),
   video: (message) => h('video', { class: 'media', controls: true, poster: message.previewImageUrl, src: message.originalContentUrl, 'aria-label': '動画' }),
@@ -54,7 +54,7 @@ export function bubble(...content) {
 export function locationCard(location) {
   const map = `https://www.openstreetmap.org/?mlat=${location.latitude}&mlon=${location.longitude}#map=17/${location.latitude}/${location.longitude}`;
   return h('div', { class: 'bubble location' },
-    h('strong', null, '📍 ', location.title ?? '位置情報'),
+    h('strong', null, location.title ?? '位置情報'),
     location.address ? h('span', null, location.address) : null,
     h('a', { href: map, target: '_blank', rel: 'noopener' }, `${location.latitude}, ${location.longitude}`));
 }
