@@ -52,7 +52,7 @@ public sealed class SimulatorTestBed : IAsyncDisposable
     public IReadOnlyCollection<string> ScriptErrors => _scriptErrors;
 
     /// <summary>A page of its own (phone-friendly window, Japanese locale) on the resident simulator.</summary>
-    public async Task<IPage> OpenSimulatorAsync()
+    public async Task<IPage> OpenSimulatorAsync(string query = "")
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions
         {
@@ -61,8 +61,16 @@ public sealed class SimulatorTestBed : IAsyncDisposable
             TimezoneId = "Asia/Tokyo",
         });
         page.PageError += (_, error) => _scriptErrors.Enqueue(error);
-        await page.GotoAsync(new Uri(Server.EmulatorUrl, "/_sim/").ToString());
+        await page.GotoAsync(new Uri(Server.EmulatorUrl, "/_sim/" + query).ToString());
         return page;
+    }
+
+    /// <summary>A resident created through the simulation API, a friend of no account yet.</summary>
+    public async Task<string> CreateResidentAsync(string displayName)
+    {
+        var response = await Bot.PostAsJsonAsync("/_sim/users", new { displayName });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["userId"]!.GetValue<string>();
     }
 
     /// <summary>The events a resident caused, as the emulator delivered them (with the webhook's HTTP status).</summary>

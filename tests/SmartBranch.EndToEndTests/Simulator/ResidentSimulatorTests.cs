@@ -117,6 +117,28 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         Assert.Empty(bed.ScriptErrors);
     }
 
+    [Fact]
+    public async Task Residents_named_in_the_address_get_a_phone_each_and_more_phones_can_be_added()
+    {
+        await bed.StartAsync();
+        var first = await bed.CreateResidentAsync("研修 一号");
+        var second = await bed.CreateResidentAsync("研修 二号");
+
+        var page = await bed.OpenSimulatorAsync($"?users={first},{second}");
+        var phones = page.Locator(".phone");
+        await Expect(phones).ToHaveCountAsync(2);
+        await Expect(phones.Nth(0).GetByLabel("住民")).ToHaveValueAsync(first);
+        await Expect(phones.Nth(1).GetByLabel("住民")).ToHaveValueAsync(second);
+        await page.GetByRole(AriaRole.Button, new() { Name = "＋ スマホを追加" }).ClickAsync();
+        await Expect(phones).ToHaveCountAsync(3);
+        await Expect(phones.Nth(2).GetByLabel("表示名")).ToBeVisibleAsync();
+        await phones.Nth(0).GetByRole(AriaRole.Button, new() { Name = "このスマホを閉じる" }).ClickAsync();
+
+        await Expect(phones).ToHaveCountAsync(2);
+        Assert.Equal(second, ResidentOf(page));
+        Assert.Empty(bed.ScriptErrors);
+    }
+
     private static async Task CreateResidentAsync(ILocator phone, string displayName)
     {
         await phone.GetByLabel("表示名").FillAsync(displayName);
