@@ -13,12 +13,11 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
     static ResidentSimulatorTests() => SetDefaultExpectTimeout(20_000);
 
     [Fact]
-    public async Task A_resident_follows_is_welcomed_taps_the_rich_menu_and_sends_a_location()
+    public async Task A_resident_follows_is_welcomed_uses_the_rich_menu_tabs_and_sends_a_location()
     {
         await bed.StartAsync();
         var page = await bed.OpenSimulatorAsync();
-        await SetDefaultRichMenuAsync(await MenuImageAsync(page));
-        await page.ReloadAsync();
+        await SetUpMenuTabsAsync(page);
         var phone = page.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
 
@@ -27,8 +26,14 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         await Expect(talk).ToContainTextAsync("平川市LINE公式アカウントを友だち追加していただき");
         var userId = ResidentOf(page);
 
-        await phone.GetByRole(AriaRole.Button, new() { Name = "申請・届出" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "申請・届出", Exact = true }).ClickAsync();
         await Expect(talk.Locator(".item.me .bubble").Last).ToHaveTextAsync("申請・届出を開く");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "お知らせタブ" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "最新のお知らせ" }).ClickAsync();
+        await Expect(talk.Locator(".item.me .bubble").Last).ToHaveTextAsync("お知らせ");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "メニュー ▾" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "最新のお知らせ" })).ToBeHiddenAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "メニュー ▴" }).ClickAsync();
 
         await phone.GetByRole(AriaRole.Button, new() { Name = "位置情報", Exact = true }).ClickAsync();
         await phone.GetByLabel("名称").FillAsync("道路の穴（柏木町）");
@@ -38,11 +43,13 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         await SaveScreenshotAsync(page, "resident-simulator.png");
         Assert.Empty(bed.ScriptErrors);
 
-        var events = await bed.SentEventsAsync(userId);
-        Assert.Equal(["follow", "postback", "message"], events.Select(e => e["event"]!["type"]!.GetValue<string>()));
-        Assert.All(events, e => Assert.Equal(200, e["webhookStatus"]!.GetValue<int>()));
-        Assert.Equal("menu=applications", events[1]["event"]!["postback"]!["data"]!.GetValue<string>());
-        Assert.Equal("道路の穴（柏木町）", events[2]["event"]!["message"]!["title"]!.GetValue<string>());
+        var events = (await bed.SentEventsAsync(userId)).Select(e => e["event"]!.AsObject()).ToList();
+        Assert.Equal(["follow", "postback", "postback", "message", "message"], events.Select(e => e["type"]!.GetValue<string>()));
+        Assert.All(await bed.SentEventsAsync(userId), e => Assert.Equal(200, e["webhookStatus"]!.GetValue<int>()));
+        Assert.Equal("menu=applications", events[1]["postback"]!["data"]!.GetValue<string>());
+        Assert.Equal(("news-tab", "SUCCESS"), (events[2]["postback"]!["params"]!["newRichMenuAliasId"]!.GetValue<string>(), events[2]["postback"]!["params"]!["status"]!.GetValue<string>()));
+        Assert.Equal("お知らせ", events[3]["message"]!["text"]!.GetValue<string>());
+        Assert.Equal("道路の穴（柏木町）", events[4]["message"]!["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -151,8 +158,8 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["users"]!;
 
     /// <summary>A 2500×843 PNG with two labelled halves, drawn by the browser.</summary>
-    private static async Task<byte[]> MenuImageAsync(IPage page) => Convert.FromBase64String(await page.EvaluateAsync<string>("""
-        () => {
+    private static async Task<byte[]> MenuImageAsync(IPage page, string left, string right) => Convert.FromBase64String(await page.EvaluateAsync<string>("""
+        ([left, right]) => {
           const canvas = document.createElement('canvas');
           canvas.width = 2500;
           canvas.height = 843;
@@ -165,13 +172,27 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
           g.font = 'bold 150px sans-serif';
           g.textAlign = 'center';
           g.textBaseline = 'middle';
-          g.fillText('申請・届出', 625, 421);
-          g.fillText('お知らせ', 1875, 421);
+          g.fillText(left, 625, 421);
+          g.fillText(right, 1875, 421);
           return canvas.toDataURL('image/png').split(',')[1];
         }
-        """));
+        """, new[] { left, right }));
 
-    private async Task SetDefaultRichMenuAsync(byte[] image)
+    /// <summary>Two rich menus that switch to each other as tabs (aliases apply-tab and news-tab); the first is the default.</summary>
+    private async Task SetUpMenuTabsAsync(IPage page)
+    {
+        var apply = await CreateMenuAsync(await MenuImageAsync(page, "申請・届出", "お知らせ ▶"),
+            new { type = "postback", label = "申請・届出", data = "menu=applications", displayText = "申請・届出を開く" },
+            new { type = "richmenuswitch", label = "お知らせタブ", richMenuAliasId = "news-tab", data = "tab=news" });
+        var news = await CreateMenuAsync(await MenuImageAsync(page, "◀ 申請・届出", "最新のお知らせ"),
+            new { type = "richmenuswitch", label = "申請・届出タブ", richMenuAliasId = "apply-tab", data = "tab=apply" },
+            new { type = "message", label = "最新のお知らせ", text = "お知らせ" });
+        (await bed.Bot.PostAsJsonAsync("/v2/bot/richmenu/alias", new { richMenuAliasId = "apply-tab", richMenuId = apply })).EnsureSuccessStatusCode();
+        (await bed.Bot.PostAsJsonAsync("/v2/bot/richmenu/alias", new { richMenuAliasId = "news-tab", richMenuId = news })).EnsureSuccessStatusCode();
+        (await bed.Bot.PostAsync($"/v2/bot/user/all/richmenu/{apply}", null)).EnsureSuccessStatusCode();
+    }
+
+    private async Task<string> CreateMenuAsync(byte[] image, object leftAction, object rightAction)
     {
         var created = await bed.Bot.PostAsJsonAsync("/v2/bot/richmenu", new
         {
@@ -179,10 +200,10 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
             selected = true,
             name = "平川市メニュー",
             chatBarText = "メニュー",
-            areas = new object[]
+            areas = new[]
             {
-                new { bounds = new { x = 0, y = 0, width = 1250, height = 843 }, action = new { type = "postback", label = "申請・届出", data = "menu=applications", displayText = "申請・届出を開く" } },
-                new { bounds = new { x = 1250, y = 0, width = 1250, height = 843 }, action = new { type = "message", label = "お知らせ", text = "お知らせ" } },
+                new { bounds = new { x = 0, y = 0, width = 1250, height = 843 }, action = leftAction },
+                new { bounds = new { x = 1250, y = 0, width = 1250, height = 843 }, action = rightAction },
             },
         });
         created.EnsureSuccessStatusCode();
@@ -190,7 +211,7 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var content = new ByteArrayContent(image);
         content.Headers.ContentType = new("image/png");
         (await bed.Bot.PostAsync($"/v2/bot/richmenu/{richMenuId}/content", content)).EnsureSuccessStatusCode();
-        (await bed.Bot.PostAsync($"/v2/bot/user/all/richmenu/{richMenuId}", null)).EnsureSuccessStatusCode();
+        return richMenuId;
     }
 
     /// <summary>Adds a LIFF app whose endpoint is a page that uses the emulator's LIFF SDK stand-in.</summary>

@@ -84,8 +84,10 @@ function userItem({ channelId, event, webhookStatus, displayText, timestamp }) {
   }
   const content = userContent(channelId, event, displayText);
   if (!content) {
-    const params = event.postback.params ? ` ${JSON.stringify(event.postback.params)}` : '';
-    return h('li', { class: 'item system' }, `ポストバック送信: ${event.postback.data}${params}`, delivery(webhookStatus));
+    const params = Object.entries(event.postback.params ?? {}).map(([name, value]) => `${name}=${value}`).join(', ');
+    return h('li', { class: 'item system' },
+      h('span', null, `ポストバック: ${event.postback.data}${params ? `（${params}）` : ''}`),
+      delivery(webhookStatus));
   }
   return h('li', { class: 'item me' },
     h('div', { class: 'line' },
