@@ -13,7 +13,7 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
     static ResidentSimulatorTests() => SetDefaultExpectTimeout(20_000);
 
     [Fact]
-    public async Task A_resident_follows_is_welcomed_uses_the_rich_menu_tabs_and_sends_a_location()
+    public async Task A_resident_follows_is_welcomed_uses_the_rich_menu_tabs_and_sends_a_location_and_a_photo()
     {
         await bed.StartAsync();
         var page = await bed.OpenSimulatorAsync();
@@ -39,17 +39,22 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         await phone.GetByLabel("名称").FillAsync("道路の穴（柏木町）");
         await phone.GetByRole(AriaRole.Button, new() { Name = "送信", Exact = true }).First.ClickAsync();
         await Expect(talk.Locator(".item.me").Last).ToContainTextAsync("道路の穴（柏木町）");
+        var photo = await MenuImageAsync(page, "道路", "写真");
+        await phone.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "road.png", MimeType = "image/png", Buffer = photo });
+        await Expect(talk.Locator(".item.me img[alt='送った写真']")).ToBeVisibleAsync();
         await Expect(talk.Locator(".delivery.failed")).ToHaveCountAsync(0);
         await SaveScreenshotAsync(page, "resident-simulator.png");
         Assert.Empty(bed.ScriptErrors);
 
         var events = (await bed.SentEventsAsync(userId)).Select(e => e["event"]!.AsObject()).ToList();
-        Assert.Equal(["follow", "postback", "postback", "message", "message"], events.Select(e => e["type"]!.GetValue<string>()));
+        Assert.Equal(["follow", "postback", "postback", "message", "message", "message"], events.Select(e => e["type"]!.GetValue<string>()));
         Assert.All(await bed.SentEventsAsync(userId), e => Assert.Equal(200, e["webhookStatus"]!.GetValue<int>()));
         Assert.Equal("menu=applications", events[1]["postback"]!["data"]!.GetValue<string>());
         Assert.Equal(("news-tab", "SUCCESS"), (events[2]["postback"]!["params"]!["newRichMenuAliasId"]!.GetValue<string>(), events[2]["postback"]!["params"]!["status"]!.GetValue<string>()));
         Assert.Equal("お知らせ", events[3]["message"]!["text"]!.GetValue<string>());
         Assert.Equal("道路の穴（柏木町）", events[4]["message"]!["title"]!.GetValue<string>());
+        var content = await bed.Bot.GetByteArrayAsync($"/v2/bot/message/{events[5]["message"]!["id"]}/content");
+        Assert.Equal(photo, content);
     }
 
     [Fact]

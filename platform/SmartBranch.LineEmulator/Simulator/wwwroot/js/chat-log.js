@@ -42,12 +42,18 @@ export class ChatLog {
     if (items.length === 0) {
       return;
     }
+    const scrollToEnd = () => {
+      this.#list.scrollTop = this.#list.scrollHeight;
+    };
     for (const item of items) {
       this.#shown.add(item.key);
-      this.#list.append(item.render());
+      const element = item.render();
+      // Images take their height only once loaded.
+      element.querySelectorAll('img').forEach((img) => img.addEventListener('load', scrollToEnd, { once: true }));
+      this.#list.append(element);
     }
     this.#showQuickReplies(items.at(-1).quickReply ?? null);
-    this.#list.scrollTop = this.#list.scrollHeight;
+    scrollToEnd();
   }
 
   /** Hides the quick replies once the resident acts, as LINE does. */
