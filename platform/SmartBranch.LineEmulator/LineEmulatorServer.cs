@@ -6,11 +6,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SmartBranch.LineEmulator.Hosting;
+using SmartBranch.LineEmulator.Liff;
 using SmartBranch.LineEmulator.Login;
 using SmartBranch.LineEmulator.Messaging;
 using SmartBranch.LineEmulator.RateLimiting;
 using SmartBranch.LineEmulator.RichMenus;
 using SmartBranch.LineEmulator.Simulation;
+using SmartBranch.LineEmulator.Simulator;
 using SmartBranch.LineEmulator.State;
 using SmartBranch.LineEmulator.Webhooks;
 
@@ -33,6 +35,16 @@ public sealed class LineEmulatorServer : IAsyncDisposable
 
     /// <summary>The actual bound origin (port 0 resolved), without a path.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>The resident simulator page.</summary>
+    public Uri SimulatorUrl => SimulatorUrlFor(BaseUrl);
+
+    /// <summary>The resident simulator page of an emulator at <paramref name="emulatorUrl"/>.</summary>
+    public static Uri SimulatorUrlFor(Uri emulatorUrl) => new(emulatorUrl, SimulatorAssets.PagePath);
+
+    /// <summary>The LIFF SDK stand-in of an emulator at <paramref name="emulatorUrl"/>: a resident page loads it
+    /// instead of LINE's SDK when its environment is in Emulator mode.</summary>
+    public static Uri LiffSdkUrlFor(Uri emulatorUrl) => new(emulatorUrl, SimulatorAssets.LiffSdkPath);
 
     public static Task<LineEmulatorServer> StartAsync(LineEmulatorOptions options, CancellationToken ct = default) =>
         StartAsync(options, TimeProvider.System, ct);
@@ -72,8 +84,12 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         SendingEndpoints.Map(bot);
         AccountEndpoints.Map(bot);
         RichMenuEndpoints.Map(bot);
+        LiffEndpoints.Map(app.MapGroup("/liff/v1/apps").AddEndpointFilter<ChannelAuthFilter>());
         LoginEndpoints.Map(app);
         SimulationEndpoints.Map(app);
+        ChannelViewEndpoints.Map(app);
+        LiffEndpoints.MapSimulation(app);
+        SimulatorAssets.Map(app);
         app.MapFallback(() => LineErrors.NotFoundError());
 
         await app.StartAsync(ct);

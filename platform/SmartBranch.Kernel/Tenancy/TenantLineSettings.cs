@@ -25,6 +25,14 @@ public sealed record TenantLineSettings(
     string? LoginChannelId,
     string? LiffId)
 {
+    /// <summary>LINE's LIFF SDK, which resident pages load.</summary>
+    public static readonly Uri LineLiffSdkUrl = new("https://static.line-scdn.net/liff/edge/2/sdk.js");
+
+    /// <summary>The LIFF SDK a resident page of this environment loads: LINE's, or in Emulator mode the emulator's
+    /// stand-in (<c>/_sim/liff/sdk.js</c> on the emulator's origin), which gives the page the simulated resident's
+    /// ID token, verified like LINE's at <c>/oauth2/v2.1/verify</c>.</summary>
+    public Uri LiffSdkUrl => Mode == LineMode.Emulator ? new Uri(ApiBaseUrl, "/_sim/liff/sdk.js") : LineLiffSdkUrl;
+
     /// <summary>An environment serves residents only once its channel secret and access token exist.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ChannelSecret) && !string.IsNullOrWhiteSpace(ChannelAccessToken);
 

@@ -7,7 +7,8 @@ using SmartBranch.LineEmulator.State;
 
 namespace SmartBranch.LineEmulator.Login;
 
-/// <summary>LINE Login's ID token verification and keys, plus a simulation endpoint that issues a LIFF ID token.</summary>
+/// <summary>LINE Login's ID token verification and keys, plus a simulation endpoint that issues a LIFF ID token
+/// (<c>{"clientId": "…"}</c> or <c>{"liffId": "…"}</c>, optional <c>nonce</c>).</summary>
 internal static class LoginEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -58,10 +59,21 @@ internal static class LoginEndpoints
             return LineErrors.Error(StatusCodes.Status404NotFound, "Unknown simulated user");
         }
 
+        // A LIFF app's tokens are for the channel that holds it, as LINE's are for the app's LINE Login channel.
         var clientId = body.GetString("clientId");
+        if (body.GetString("liffId") is { } liffId)
+        {
+            if (state.FindLiffApp(liffId) is not { } found)
+            {
+                return LineErrors.Error(StatusCodes.Status404NotFound, "Unknown LIFF app");
+            }
+
+            clientId = found.Channel.ChannelId;
+        }
+
         if (string.IsNullOrEmpty(clientId))
         {
-            return LineErrors.Validation([new("The LINE Login (LIFF) channel id is required", "clientId")]);
+            return LineErrors.Validation([new("The LINE Login (LIFF) channel id, or a LIFF id, is required", "clientId")]);
         }
 
         return LineErrors.Ok(new JsonObject { ["idToken"] = issuer.Issue(user, clientId, body.GetString("nonce")) });

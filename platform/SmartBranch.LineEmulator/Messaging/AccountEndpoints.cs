@@ -116,9 +116,11 @@ internal static class AccountEndpoints
 
     /// <summary>Content users sent: 404 when unknown, 410 once LINE has deleted it
     /// (https://developers.line.biz/en/reference/messaging-api/#get-content).</summary>
-    private static IResult Content(HttpContext http, EmulatorState state, string messageId)
+    private static IResult Content(HttpContext http, EmulatorState state, string messageId) => ContentOf(http.Channel(), state, messageId);
+
+    internal static IResult ContentOf(ChannelState channel, EmulatorState state, string messageId)
     {
-        if (!http.Channel().Contents.TryGetValue(messageId, out var content))
+        if (!channel.Contents.TryGetValue(messageId, out var content))
         {
             return LineErrors.NotFoundError();
         }

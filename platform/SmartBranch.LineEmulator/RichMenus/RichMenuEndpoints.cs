@@ -22,9 +22,9 @@ internal static partial class RichMenuEndpoints
         bot.MapPost("/richmenu", Create).WithMetadata(RateLimitPolicy.RichMenuCreate);
         bot.MapPost("/richmenu/validate", ValidateMenu);
         bot.MapGet("/richmenu/list", (HttpContext http) =>
-            LineErrors.Ok(new { richmenus = http.Channel().RichMenus.Menus.Values.Select(ToResponse) }));
+            LineErrors.Ok(new { richmenus = http.Channel().RichMenus.Menus.Values.Select(m => m.ToJson()) }));
         bot.MapGet("/richmenu/{richMenuId}", (HttpContext http, string richMenuId) =>
-            http.Channel().RichMenus.Menus.TryGetValue(richMenuId, out var menu) ? LineErrors.Ok(ToResponse(menu)) : LineErrors.NotFoundError());
+            http.Channel().RichMenus.Menus.TryGetValue(richMenuId, out var menu) ? LineErrors.Ok(menu.ToJson()) : LineErrors.NotFoundError());
         bot.MapDelete("/richmenu/{richMenuId}", (HttpContext http, string richMenuId) =>
             http.Channel().RichMenus.Delete(richMenuId) ? LineErrors.Ok(new { }) : LineErrors.NotFoundError());
 
@@ -146,8 +146,11 @@ internal static partial class RichMenuEndpoints
             : LineErrors.Error(StatusCodes.Status400BadRequest, "An image has already been uploaded to the richmenu");
     }
 
-    private static IResult DownloadImage(HttpContext http, string richMenuId) =>
-        http.Channel().RichMenus.Menus.TryGetValue(richMenuId, out var menu) && menu.Image is { } image
+    private static IResult DownloadImage(HttpContext http, string richMenuId) => ImageOf(http.Channel(), richMenuId);
+
+    /// <summary>A rich menu's image, or LINE's 404 when the menu or its image does not exist.</summary>
+    internal static IResult ImageOf(ChannelState channel, string richMenuId) =>
+        channel.RichMenus.Menus.TryGetValue(richMenuId, out var menu) && menu.Image is { } image
             ? Results.Bytes(image.Data, image.ContentType)
             : LineErrors.NotFoundError();
 
@@ -356,17 +359,6 @@ internal static partial class RichMenuEndpoints
         }
 
         return (ids, errors);
-    }
-
-    private static JsonObject ToResponse(RichMenu menu)
-    {
-        var response = new JsonObject { ["richMenuId"] = menu.Id };
-        foreach (var (key, value) in menu.Definition)
-        {
-            response[key] = value?.DeepClone();
-        }
-
-        return response;
     }
 
     [GeneratedRegex("^[a-z0-9_-]{1,32}$")]

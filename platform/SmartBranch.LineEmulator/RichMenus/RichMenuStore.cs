@@ -37,6 +37,17 @@ internal sealed class RichMenuStore
     }
 
     /// <summary>Removes a menu and everything that points at it.</summary>
+    /// <summary>The menu a user sees: the one linked to them, else the default (LINE's precedence for menus set by the API).</summary>
+    public (RichMenu Menu, bool LinkedToUser)? EffectiveMenuFor(string userId)
+    {
+        if (UserLinks.TryGetValue(userId, out var linkedId) && Menus.TryGetValue(linkedId, out var linked))
+        {
+            return (linked, true);
+        }
+
+        return DefaultMenuId is { } defaultId && Menus.TryGetValue(defaultId, out var fallback) ? (fallback, false) : null;
+    }
+
     public bool Delete(string richMenuId)
     {
         if (!Menus.TryRemove(richMenuId, out _))
@@ -76,6 +87,18 @@ internal sealed class RichMenu(string id, JsonObject definition)
     public JsonObject Definition { get; } = definition;
 
     public RichMenuImage? Image => Volatile.Read(ref _image);
+
+    /// <summary>The rich menu response object: the definition with its <c>richMenuId</c>.</summary>
+    public JsonObject ToJson()
+    {
+        var response = new JsonObject { ["richMenuId"] = Id };
+        foreach (var (key, value) in Definition)
+        {
+            response[key] = value?.DeepClone();
+        }
+
+        return response;
+    }
 
     /// <summary>Sets the image once; false when an image was already uploaded.</summary>
     public bool TrySetImage(RichMenuImage image) => Interlocked.CompareExchange(ref _image, image, null) is null;

@@ -15,7 +15,9 @@ internal static class SimulationEndpoints
     {
         var sim = app.MapGroup("/_sim");
         sim.MapPost("/users", CreateUser);
+        sim.MapGet("/users", ListUsers);
         sim.MapPost("/users/{userId}/events", SimulateEvent);
+        sim.MapGet("/users/{userId}/events", SentEvents);
         sim.MapGet("/users/{userId}/inbox", Inbox);
     }
 
@@ -38,7 +40,8 @@ internal static class SimulationEndpoints
             userId,
             body.GetString("displayName") ?? "住民 " + userId[1..7],
             body.GetString("language") ?? "ja",
-            body.GetString("pictureUrl"));
+            body.GetString("pictureUrl"),
+            state.Time.GetUtcNow());
         state.Users[userId] = user;
         return LineErrors.Ok(new { userId });
     }
@@ -57,7 +60,7 @@ internal static class SimulationEndpoints
             return LineErrors.Error(StatusCodes.Status404NotFound, "Unknown simulated user");
         }
 
-        var channel = ResolveChannel(state, body.GetString("channelId"), out var channelError);
+        var channel = SimulationChannels.Resolve(state, body.GetString("channelId"), out var channelError);
         if (channel is null)
         {
             return channelError!;
@@ -70,6 +73,7 @@ internal static class SimulationEndpoints
         }
 
         var status = await webhooks.DeliverAsync(channel, built.Event!, ct);
+        user.Record(new SentEvent(channel.ChannelId, built.Event!, status, body.GetString("displayText"), state.Time.GetUtcNow()));
         return LineErrors.Ok(new SimulatedEventResult(
             built.Event!["webhookEventId"]!.GetValue<string>(),
             channel.ChannelId,
@@ -77,6 +81,45 @@ internal static class SimulationEndpoints
             status,
             built.Event["replyToken"]?.GetValue<string>(),
             built.Event["message"]?["id"]?.GetValue<string>()));
+    }
+
+    /// <summary>Every simulated user, oldest first, with the channels each follows now.</summary>
+    private static IResult ListUsers(EmulatorState state)
+    {
+        var channels = state.Channels;
+        return LineErrors.Ok(new
+        {
+            users = state.Users.Values.OrderBy(u => u.CreatedAt).Select(u => new
+            {
+                userId = u.UserId,
+                displayName = u.DisplayName,
+                language = u.Language,
+                pictureUrl = u.PictureUrl,
+                following = channels.Where(c => c.IsFollowedBy(u.UserId)).Select(c => c.ChannelId).Order(StringComparer.Ordinal),
+            }),
+        });
+    }
+
+    /// <summary>The events the user caused, as delivered, with the webhook's status and any text shown for them.</summary>
+    private static IResult SentEvents(EmulatorState state, string userId)
+    {
+        if (!state.Users.TryGetValue(userId, out var user))
+        {
+            return LineErrors.Error(StatusCodes.Status404NotFound, "Unknown simulated user");
+        }
+
+        return LineErrors.Ok(new
+        {
+            userId,
+            events = user.Sent().Select(e => new
+            {
+                channelId = e.ChannelId,
+                timestamp = e.Timestamp,
+                webhookStatus = e.WebhookStatus,
+                displayText = e.DisplayText,
+                @event = e.Event,
+            }),
+        });
     }
 
     private static IResult Inbox(EmulatorState state, string userId)
@@ -99,28 +142,6 @@ internal static class SimulationEndpoints
                 message = e.Message,
             }),
         });
-    }
-
-    private static ChannelState? ResolveChannel(EmulatorState state, string? channelId, out IResult? error)
-    {
-        error = null;
-        if (channelId is not null)
-        {
-            var found = state.FindChannel(channelId);
-            error = found is null ? LineErrors.Error(StatusCodes.Status404NotFound, "Unknown channelId") : null;
-            return found;
-        }
-
-        var channels = state.Channels;
-        if (channels.Count == 1)
-        {
-            return channels.First();
-        }
-
-        error = LineErrors.Validation([new(
-            channels.Count == 0 ? "The emulator has no channel" : "Required when the emulator has several channels",
-            "channelId")]);
-        return null;
     }
 
     private sealed record SimulatedEventResult(

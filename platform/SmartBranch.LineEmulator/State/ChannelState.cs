@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SmartBranch.LineEmulator.Liff;
 using SmartBranch.LineEmulator.Messaging;
 using SmartBranch.LineEmulator.RichMenus;
 
@@ -26,6 +27,10 @@ internal sealed class ChannelState(EmulatorChannel config)
     public ConcurrentDictionary<string, StoredContent> Contents { get; } = new(StringComparer.Ordinal);
 
     public RichMenuStore RichMenus { get; } = new();
+
+    /// <summary>LIFF apps by LIFF id. On LINE they belong to a LINE Login channel; the emulator keeps them on the
+    /// channel whose access token added them, and that channel's id is their ID tokens' audience.</summary>
+    public ConcurrentDictionary<string, LiffApp> LiffApps { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Messages counted against the monthly quota (push, multicast, narrowcast, broadcast; not reply).</summary>
     public long Usage => Interlocked.Read(ref _usage);

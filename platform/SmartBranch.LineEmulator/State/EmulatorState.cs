@@ -52,6 +52,20 @@ internal sealed class EmulatorState(LineEmulatorOptions options, TimeProvider ti
 
     public ChannelState? FindChannel(string channelId) => _channels.GetValueOrDefault(channelId);
 
+    /// <summary>The channel that holds this LIFF app, and the app.</summary>
+    public (ChannelState Channel, Liff.LiffApp App)? FindLiffApp(string liffId)
+    {
+        foreach (var channel in _channels.Values)
+        {
+            if (channel.LiffApps.TryGetValue(liffId, out var app))
+            {
+                return (channel, app);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The channel whose access token this is (constant-time comparison per channel).</summary>
     public ChannelState? FindChannelByToken(string token)
     {

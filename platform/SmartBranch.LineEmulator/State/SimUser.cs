@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 namespace SmartBranch.LineEmulator.State;
 
 /// <summary>A simulated LINE user (a resident with the LINE app).</summary>
-internal sealed class SimUser(string userId, string displayName, string? language, string? pictureUrl)
+internal sealed class SimUser(string userId, string displayName, string? language, string? pictureUrl, DateTimeOffset createdAt)
 {
     private readonly List<InboxEntry> _inbox = [];
+    private readonly List<SentEvent> _sent = [];
     private readonly Lock _gate = new();
 
     public string UserId { get; } = userId;
@@ -15,6 +16,8 @@ internal sealed class SimUser(string userId, string displayName, string? languag
     public string? Language { get; } = language;
 
     public string? PictureUrl { get; } = pictureUrl;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
 
     public void Deliver(InboxEntry entry)
     {
@@ -31,6 +34,23 @@ internal sealed class SimUser(string userId, string displayName, string? languag
             return [.. _inbox];
         }
     }
+
+    public void Record(SentEvent sent)
+    {
+        lock (_gate)
+        {
+            _sent.Add(sent);
+        }
+    }
+
+    /// <summary>Every event this user caused, in order: what the simulator shows on the user's side of the chat.</summary>
+    public IReadOnlyList<SentEvent> Sent()
+    {
+        lock (_gate)
+        {
+            return [.. _sent];
+        }
+    }
 }
 
 /// <summary>One message a user received, with the API call that sent it.</summary>
@@ -41,3 +61,12 @@ internal sealed record InboxEntry(
     string RequestId,
     DateTimeOffset Timestamp,
     JsonNode Message);
+
+/// <summary>A webhook event a user caused, the status of its first delivery (null: no webhook URL, or unreachable)
+/// and the text LINE showed in the chat for it (a postback's <c>displayText</c>), if any.</summary>
+internal sealed record SentEvent(
+    string ChannelId,
+    JsonObject Event,
+    int? WebhookStatus,
+    string? DisplayText,
+    DateTimeOffset Timestamp);

@@ -41,6 +41,12 @@ internal static class EmbeddedLineEmulator
             var secret = environment.Line.ChannelSecret ?? (generated[$"{prefix}:ChannelSecret"] = RandomNumberGenerator.GetHexString(32, lowercase: true));
             var token = environment.Line.ChannelAccessToken ?? (generated[$"{prefix}:ChannelAccessToken"] = RandomNumberGenerator.GetString(TokenAlphabet, 172));
             generated[$"{prefix}:ChannelId"] = channelId;
+
+            if (environment.Line.LoginChannelId is null)
+            {
+                // The emulator keeps LIFF apps on the channel and issues their ID tokens for it (aud = channel id).
+                generated[$"{prefix}:LoginChannelId"] = channelId;
+            }
             channels.Add(new EmulatedChannel(tenant.Slug, environment.Name, channelId, secret, token, tenant.Name));
         }
 

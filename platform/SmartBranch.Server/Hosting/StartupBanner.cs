@@ -1,3 +1,5 @@
+using SmartBranch.LineEmulator;
+
 namespace SmartBranch.Server.Hosting;
 
 /// <summary>The first line the server prints: where to find it.</summary>
@@ -5,12 +7,18 @@ internal static class StartupBanner
 {
     public const string DefaultUrl = "http://localhost:5080";
 
-    public static void Print(IConfiguration configuration)
+    public static void Print(IConfiguration configuration) => Console.WriteLine(Text(configuration));
+
+    public static string Text(IConfiguration configuration)
     {
         var url = (configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';')[0].TrimEnd('/');
-        var emulator = configuration.GetValue("Emulator:Embedded", true)
-            ? $", LINE emulator {configuration["Emulator:Url"] ?? new LineEmulator.LineEmulatorOptions().Url}"
-            : "";
-        Console.WriteLine($"SmartBranch: {url}  (health {url}/readyz, LINE webhook {url}/line/{{tenant}}/{{env}}/webhook{emulator})");
+        var emulator = configuration.GetValue("Emulator:Embedded", true) ? EmbeddedEmulatorUrls(configuration) : "";
+        return $"SmartBranch: {url}  (health {url}/readyz, LINE webhook {url}/line/{{tenant}}/{{env}}/webhook{emulator})";
+    }
+
+    private static string EmbeddedEmulatorUrls(IConfiguration configuration)
+    {
+        var emulatorUrl = new Uri(configuration["Emulator:Url"] ?? new LineEmulatorOptions().Url);
+        return $", LINE emulator {emulatorUrl.GetLeftPart(UriPartial.Authority)}, resident simulator {LineEmulatorServer.SimulatorUrlFor(emulatorUrl)}";
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SmartBranch.IntegrationTests.Infrastructure;
@@ -33,6 +34,8 @@ public sealed class EmbeddedDefaultTests
             messages => messages.Count > 0,
             "the welcome message");
 
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        Assert.Equal(configuration["Tenants:hirakawa:staging:Line:ChannelId"], configuration["Tenants:hirakawa:staging:Line:LoginChannelId"]);
         Assert.Equal(200, delivery!["webhookStatus"]!.GetValue<int>());
         Assert.Contains("平川市", inbox[0]!["message"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }

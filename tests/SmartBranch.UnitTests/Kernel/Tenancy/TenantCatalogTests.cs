@@ -37,6 +37,17 @@ public sealed class TenantCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Resident_pages_load_LINEs_LIFF_SDK_or_in_Emulator_mode_the_emulators_stand_in()
+    {
+        WriteTenant("sample", "production", "staging");
+
+        var tenant = TenantCatalog.Load(Configuration(("Emulator:Url", "http://localhost:6000"))).Find("sample")!;
+
+        Assert.Equal(new Uri("http://localhost:6000/_sim/liff/sdk.js"), tenant.FindEnvironment("staging")!.Line.LiffSdkUrl);
+        Assert.Equal(new Uri("https://static.line-scdn.net/liff/edge/2/sdk.js"), tenant.FindEnvironment("production")!.Line.LiffSdkUrl);
+    }
+
+    [Fact]
     public void Line_settings_come_from_configuration_per_environment()
     {
         WriteTenant("sample", "production", "staging");
