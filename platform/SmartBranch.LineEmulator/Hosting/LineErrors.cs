@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 
 namespace SmartBranch.LineEmulator.Hosting;
@@ -13,9 +15,11 @@ internal static class LineErrors
 {
     public const string NotFound = "Not found";
 
+    // LINE answers in plain UTF-8 (a display name in Japanese arrives as written, not as \u escapes).
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
     public static IResult Error(int status, string message, IReadOnlyList<ErrorDetail>? details = null) =>

@@ -101,6 +101,7 @@ public sealed class PushAndAuthTests
         Assert.Equal("佐藤 花子", profile["displayName"]!.GetValue<string>());
         Assert.Equal(follower, profile["userId"]!.GetValue<string>());
         Assert.Equal("ja", profile["language"]!.GetValue<string>());
+        Assert.Contains("\"佐藤 花子\"", await h.Bot.GetStringAsync($"/v2/bot/profile/{follower}"), StringComparison.Ordinal); // UTF-8, not \u escapes, as LINE sends
 
         await h.SimulateAsync(follower, new { type = "unfollow" });
         await LineAssert.ErrorAsync(await h.Bot.GetAsync($"/v2/bot/profile/{follower}"), HttpStatusCode.NotFound, "Not found");
