@@ -26,7 +26,7 @@ internal sealed class LineConnectionTester(ILineMessagingClientFactory clients)
         }
     }
 
-    internal static string Explain(HttpStatusCode status) => (int)status switch
+    private static string Explain(HttpStatusCode status) => (int)status switch
     {
         0 => "LINE に接続できませんでした。API の URL とネットワークを確認してください。",
         400 => "LINE が要求を受け付けませんでした。チャネルの設定を確認してください。",

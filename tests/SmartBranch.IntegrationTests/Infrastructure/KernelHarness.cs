@@ -33,8 +33,6 @@ internal sealed class KernelHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public TestDatabaseKind Kind => _database.Kind;
-
     public static async Task<KernelHarness> StartAsync(TestDatabaseKind kind = TestDatabaseKind.Sqlite)
     {
         var database = await TestDatabase.CreateAsync(kind);
