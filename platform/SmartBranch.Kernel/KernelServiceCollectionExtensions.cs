@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel.Audit;
+using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Health;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
@@ -24,11 +26,9 @@ public static class KernelServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(modules);
-        services.AddSingleton(TenantCatalog.Load(configuration));
-        services.AddSingleton<ITenantCatalog>(sp => sp.GetRequiredService<TenantCatalog>());
-        services.AddScoped<CurrentTenant>();
-        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
-        services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddSmartBranchTenancy(configuration);
+        services.AddSmartBranchAudit();
+        services.AddSmartBranchPermissions();
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxSignalInterceptor>();
@@ -52,6 +52,7 @@ public static class KernelServiceCollectionExtensions
         {
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<LineWebhookProcessor>();
+            services.AddHostedService<PersonalDataAccessGrantExpiry>();
         }
 
         services.AddHealthChecks()

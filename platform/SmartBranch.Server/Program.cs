@@ -1,3 +1,4 @@
+using SmartBranch.Kernel.Audit;
 using SmartBranch.Server.Hosting;
 using SmartBranch.Server.Persistence;
 
@@ -17,6 +18,12 @@ app.UseSmartBranchServer();
 if (args.FirstOrDefault() == "migrate")
 {
     await app.Services.MigrateDatabaseAsync();
+    return;
+}
+
+if (args.FirstOrDefault() == AuditVerificationCommand.Name)
+{
+    Environment.ExitCode = await AuditVerificationCommand.RunAsync(app.Services, Console.Out);
     return;
 }
 

@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SmartBranch.Kernel.Audit;
+using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Outbox;
@@ -12,7 +15,7 @@ namespace SmartBranch.Kernel.Persistence;
 /// entry commit in one transaction on SQLite and PostgreSQL alike. Each provider has a subclass in
 /// the server that owns that provider's migrations.
 /// </summary>
-public abstract class SmartBranchDbContext : DbContext
+public abstract class SmartBranchDbContext : DbContext, IDataProtectionKeyContext
 {
     private readonly ICurrentTenant _currentTenant;
     private readonly IEnumerable<IModelContribution> _contributions;
@@ -37,6 +40,17 @@ public abstract class SmartBranchDbContext : DbContext
     internal DbSet<LineWebhookEventRecord> LineWebhookEvents => Set<LineWebhookEventRecord>();
 
     internal DbSet<TenantRecord> TenantRecords => Set<TenantRecord>();
+
+    internal DbSet<TenantLineChannelRecord> TenantLineChannels => Set<TenantLineChannelRecord>();
+
+    internal DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    internal DbSet<RolePermissionOverride> RolePermissionOverrides => Set<RolePermissionOverride>();
+
+    internal DbSet<PersonalDataAccessGrantRecord> PersonalDataAccessGrants => Set<PersonalDataAccessGrantRecord>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring, shared by every process (it encrypts LINE channel secrets).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.UseSnakeCaseNamingConvention();

@@ -3,12 +3,15 @@ using SmartBranch.Line;
 
 namespace SmartBranch.Kernel.Tenancy;
 
-/// <summary>Reads <c>Tenants:&lt;slug&gt;:&lt;env&gt;:Line:*</c> with the defaults of ARCHITECTURE.md.</summary>
+/// <summary>
+/// Reads <c>Tenants:&lt;slug&gt;:&lt;env&gt;:Line:*</c> with the defaults of ARCHITECTURE.md. Each value set in
+/// configuration wins over the channel stored in the console, which wins over the default.
+/// </summary>
 internal static class LineSettingsReader
 {
     public const string DefaultEmulatorUrl = "http://localhost:5081";
 
-    public static TenantLineSettings Read(IConfiguration configuration, string slug, string environment, Uri emulatorUrl)
+    public static TenantLineSettings Read(IConfiguration configuration, string slug, string environment, Uri emulatorUrl, StoredLineChannel? stored = null)
     {
         var section = configuration.GetSection($"Tenants:{slug}:{environment}:Line");
         var defaultMode = environment == TenantEnvironmentNames.Staging ? LineMode.Emulator : LineMode.Line;
@@ -16,7 +19,7 @@ internal static class LineSettingsReader
             ? Enum.TryParse<LineMode>(text, ignoreCase: true, out var parsed)
                 ? parsed
                 : throw new InvalidOperationException($"Tenants:{slug}:{environment}:Line:Mode must be Line or Emulator, not '{text}'.")
-            : defaultMode;
+            : stored?.Mode ?? defaultMode;
 
         if (mode == LineMode.Emulator && environment == TenantEnvironmentNames.Production)
         {
@@ -30,13 +33,13 @@ internal static class LineSettingsReader
 
         return new TenantLineSettings(
             mode,
-            NullIfEmpty(section["ChannelId"]),
-            NullIfEmpty(section["ChannelSecret"]),
-            NullIfEmpty(section["ChannelAccessToken"]),
-            ReadUrl(section, "ApiBaseUrl", apiDefault),
-            ReadUrl(section, "DataApiBaseUrl", dataDefault),
-            NullIfEmpty(section["LoginChannelId"]),
-            NullIfEmpty(section["LiffId"]));
+            NullIfEmpty(section["ChannelId"]) ?? stored?.ChannelId,
+            NullIfEmpty(section["ChannelSecret"]) ?? stored?.ChannelSecret,
+            NullIfEmpty(section["ChannelAccessToken"]) ?? stored?.ChannelAccessToken,
+            ReadUrl(section, "ApiBaseUrl", stored?.ApiBaseUrl ?? apiDefault),
+            ReadUrl(section, "DataApiBaseUrl", stored?.DataApiBaseUrl ?? dataDefault),
+            NullIfEmpty(section["LoginChannelId"]) ?? stored?.LoginChannelId,
+            NullIfEmpty(section["LiffId"]) ?? stored?.LiffId);
     }
 
     private static Uri ReadUrl(IConfigurationSection section, string key, Uri fallback)

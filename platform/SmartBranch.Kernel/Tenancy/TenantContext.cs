@@ -32,7 +32,8 @@ internal sealed class CurrentTenant : ICurrentTenant
     /// <exception cref="InvalidOperationException">The scope already runs in a different tenant environment.</exception>
     public void Enter(TenantContext context)
     {
-        if (Context is not null && Context != context)
+        // Compared by name: the catalog may have been reloaded in between, giving equal tenants new instances.
+        if (Context is not null && (Context.TenantSlug != context.TenantSlug || Context.EnvironmentName != context.EnvironmentName))
         {
             throw new InvalidOperationException($"This scope already runs in {Context}; it cannot enter {context}.");
         }
@@ -44,7 +45,7 @@ internal sealed class CurrentTenant : ICurrentTenant
     /// <exception cref="InvalidOperationException">The scope already runs in another tenant.</exception>
     public void Enter(TenantDefinition tenant)
     {
-        if (Tenant is not null && Tenant != tenant)
+        if (Tenant is not null && Tenant.Slug != tenant.Slug)
         {
             throw new InvalidOperationException($"This scope already runs in {Tenant.Slug}; it cannot enter {tenant.Slug}.");
         }

@@ -1,6 +1,9 @@
 namespace SmartBranch.Kernel.Tenancy;
 
-/// <summary>A municipality: its names, where its definition files are, and its environments.</summary>
+/// <summary>
+/// A municipality: its names, where its definition files are (empty for a tenant created in the
+/// console), and its environments.
+/// </summary>
 public sealed record TenantDefinition(
     string Slug,
     string Name,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel;
+using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
@@ -19,6 +20,7 @@ public sealed class ResidentsModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<ResidentsModelContribution>();
+        services.AddSingleton<IPermissionProvider, ResidentsPermissions>();
         services.AddSingleton<WelcomeMessages>();
         services.AddScoped<ILineWebhookEventHandler<FollowEvent>, ResidentsFollowHandler>();
         services.AddScoped<ILineWebhookEventHandler<UnfollowEvent>, ResidentsUnfollowHandler>();

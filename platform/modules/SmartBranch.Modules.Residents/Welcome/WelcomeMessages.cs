@@ -8,7 +8,8 @@ namespace SmartBranch.Modules.Residents.Welcome;
 
 /// <summary>
 /// The messages a new friend receives, from <c>tenants/&lt;slug&gt;/residents.yml</c>
-/// (<c>welcomeMessages</c>: 1 to 5 texts, as LINE allows in one reply).
+/// (<c>welcomeMessages</c>: 1 to 5 texts, as LINE allows in one reply). A tenant created in the
+/// console has no files yet and greets with a plain default.
 /// </summary>
 internal sealed class WelcomeMessages
 {
@@ -21,7 +22,10 @@ internal sealed class WelcomeMessages
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<LineMessage>> _byTenant = new();
 
-    public IReadOnlyList<LineMessage> For(TenantDefinition tenant) => _byTenant.GetOrAdd(tenant.Slug, _ => Load(tenant.DirectoryPath));
+    public IReadOnlyList<LineMessage> For(TenantDefinition tenant) =>
+        string.IsNullOrEmpty(tenant.DirectoryPath)
+            ? [new TextMessage($"{tenant.Name}の LINE 公式アカウントです。友だち追加ありがとうございます。")]
+            : _byTenant.GetOrAdd(tenant.Slug, _ => Load(tenant.DirectoryPath));
 
     internal static IReadOnlyList<LineMessage> Load(string tenantDirectory)
     {

@@ -104,6 +104,45 @@ public sealed class TenantCatalogTests : IDisposable
         Assert.Contains(Path.Combine("sample", "tenant.yml"), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Tenants_from_the_database_join_those_from_files_without_a_restart()
+    {
+        WriteTenant("sample", "production", "staging");
+        var catalog = TenantCatalog.Load(Configuration());
+
+        catalog.Apply(
+        [
+            Stored("sample", TenantStatus.Active, new Dictionary<string, StoredLineChannel>()),
+            Stored("created", TenantStatus.Suspended, new Dictionary<string, StoredLineChannel>
+            {
+                ["staging"] = new(LineMode.Emulator, "42", "secret", "token", null, null, null, null),
+            }),
+        ]);
+
+        Assert.Equal(["sample", "created"], catalog.Tenants.Select(t => t.Slug));
+        var created = catalog.Find("created")!;
+        Assert.Equal(("作成市", ""), (created.Name, created.DirectoryPath));
+        Assert.True(created.FindEnvironment("staging")!.Line.IsConfigured);
+        Assert.Equal(TenantStatus.Suspended, catalog.StatusOf("created"));
+        Assert.Equal("テスト市", catalog.Find("sample")!.Name);
+    }
+
+    [Fact]
+    public void Each_LINE_setting_comes_from_configuration_then_the_console_then_the_default()
+    {
+        WriteTenant("sample", "production");
+        var catalog = TenantCatalog.Load(Configuration(("Tenants:sample:production:Line:ChannelAccessToken", "from-configuration")));
+
+        catalog.Apply([Stored("sample", TenantStatus.Active, new Dictionary<string, StoredLineChannel>
+        {
+            ["production"] = new(LineMode.Line, "42", "stored-secret", "stored-token", new Uri("http://127.0.0.1:7000"), null, null, null),
+        })]);
+
+        var line = catalog.Find("sample")!.FindEnvironment("production")!.Line;
+        Assert.Equal(("42", "stored-secret", "from-configuration"), (line.ChannelId, line.ChannelSecret, line.ChannelAccessToken));
+        Assert.Equal((new Uri("http://127.0.0.1:7000"), new Uri("https://api-data.line.me")), (line.ApiBaseUrl, line.DataApiBaseUrl));
+    }
+
     [Theory]
     [InlineData("hirakawa", true)]
     [InlineData("aomori-city", true)]
@@ -113,6 +152,9 @@ public sealed class TenantCatalogTests : IDisposable
     [InlineData("平川", false)]
     public void Slugs_are_lower_case_letters_digits_and_hyphens(string slug, bool valid) =>
         Assert.Equal(valid, TenantSlug.IsValid(slug));
+
+    private static StoredTenant Stored(string slug, TenantStatus status, Dictionary<string, StoredLineChannel> channels) =>
+        new(slug, "作成市", "Created City", ["production", "staging"], status, channels);
 
     private void WriteTenant(string slug, params string[] environments)
     {

@@ -1,0 +1,16 @@
+using SmartBranch.Kernel.Authorization;
+
+namespace SmartBranch.Modules.Residents;
+
+/// <summary>Who may see and take out residents' personal data (LINE profile, consent, preferences).</summary>
+public sealed class ResidentsPermissions : IPermissionProvider
+{
+    public const string View = "residents.view";
+    public const string Export = "residents.export";
+
+    public IReadOnlyList<Permission> Permissions { get; } =
+    [
+        new(View, "住民（友だち）の一覧と詳細の閲覧", "View residents (LINE friends) and their details", [StaffRoles.Admin, StaffRoles.Staff, StaffRoles.Viewer]),
+        new(Export, "住民一覧の CSV 出力", "Export the resident list as CSV", [StaffRoles.Admin]),
+    ];
+}
