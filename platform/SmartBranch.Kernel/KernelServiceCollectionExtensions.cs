@@ -29,6 +29,8 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<CurrentTenant>();
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
+        services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxSignalInterceptor>();
