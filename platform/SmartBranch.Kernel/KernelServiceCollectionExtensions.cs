@@ -29,6 +29,8 @@ public static class KernelServiceCollectionExtensions
         services.AddSmartBranchTenancy(configuration);
         services.AddSmartBranchAudit();
         services.AddSmartBranchPermissions();
+        services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
+        services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxSignalInterceptor>();

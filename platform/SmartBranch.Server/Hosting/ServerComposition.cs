@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line;
+using SmartBranch.Portal;
 using SmartBranch.Server.Persistence;
 
 namespace SmartBranch.Server.Hosting;
@@ -18,6 +19,7 @@ internal static class ServerComposition
         builder.AddEmbeddedLineEmulator();
         builder.Services.AddLineMessagingClient();
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
+        builder.Services.AddSmartBranchPortal();
         return builder;
     }
 
@@ -27,6 +29,8 @@ internal static class ServerComposition
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseSmartBranchTenancy();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
@@ -35,6 +39,7 @@ internal static class ServerComposition
             ResponseWriter = WriteHealthReportAsync,
         });
         app.MapSmartBranchKernel();
+        app.MapSmartBranchPortal();
         return app;
     }
 

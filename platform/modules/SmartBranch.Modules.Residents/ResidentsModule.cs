@@ -7,7 +7,9 @@ using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line.Webhooks;
+using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Residents.Persistence;
+using SmartBranch.Modules.Residents.Statistics;
 using SmartBranch.Modules.Residents.Webhook;
 using SmartBranch.Modules.Residents.Welcome;
 
@@ -25,6 +27,7 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ILineWebhookEventHandler<FollowEvent>, ResidentsFollowHandler>();
         services.AddScoped<ILineWebhookEventHandler<UnfollowEvent>, ResidentsUnfollowHandler>();
         services.AddScoped<ILineRecipientPolicy, ResidentsRecipientPolicy>();
+        services.AddScoped<IResidentStatistics, ResidentStatistics>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel.Authorization;
+using SmartBranch.Portal.Modules.Dashboard;
+using SmartBranch.Portal.Modules.Staff;
+using SmartBranch.Portal.Navigation;
+using SmartBranch.Portal.Ops;
+using SmartBranch.Portal.Shell;
+
+namespace SmartBranch.Portal;
+
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>The tenant portal and the operators' console. Sign-in and <see cref="ICurrentStaff"/> come from the identity services.</summary>
+    public static IServiceCollection AddSmartBranchPortal(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(PortalCultures.Configure);
+        services.AddAuthentication();
+        services.AddAuthorization(options => options.AddOperatorPolicy());
+        services.AddScoped<IAuthorizationHandler, OperatorAuthorizationHandler>();
+        services.AddSingleton<IPermissionProvider, PortalPermissions>();
+        services.AddPortalNavigation<DashboardPortalMenu>();
+        services.AddPortalNavigation<StaffPortalMenu>();
+        return services;
+    }
+
+    /// <summary>Call after authentication and authorization: the portal's pipeline branch, its pages and its switches.</summary>
+    public static WebApplication MapSmartBranchPortal(this WebApplication app)
+    {
+        app.UseWhen(PortalRoutes.IsPortalRequest, portal => portal
+            .UseRequestLocalization()
+            .UseMiddleware<PortalEnvironmentMiddleware>()
+            .UseAntiforgery());
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPortalPreferences();
+        return app;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.Health;
+using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Modules.Residents.Contracts;
+using SmartBranch.Portal.Navigation;
+using SmartBranch.Portal.Tests.TestDoubles;
+
+namespace SmartBranch.Portal.Tests.Components;
+
+/// <summary>A bUnit context with the portal's services, fakes for the kernel's, and Japanese unless a test says otherwise.</summary>
+public abstract class PortalComponentTest : BunitContext
+{
+    internal FakeCurrentStaff Staff { get; } = new();
+
+    internal FakeStaffDirectory StaffDirectory { get; } = new();
+
+    internal FakeTenantAdministration Administration { get; } = new();
+
+    internal InMemoryTenantCatalog Catalog { get; } = new(TestTenants.Hirakawa);
+
+    protected PortalComponentTest()
+    {
+        UseCulture("ja");
+        Services.AddLocalization();
+        Services.AddSingleton<ICurrentStaff>(Staff);
+        Services.AddSingleton<IStaffDirectory>(StaffDirectory);
+        Services.AddSingleton<ITenantAdministration>(Administration);
+        Services.AddSingleton<ITenantCatalog>(Catalog);
+        Services.AddSingleton<ITenantHealthQuery>(new FixedTenantHealth());
+        Services.AddSingleton<IResidentStatistics>(new FixedResidentStatistics(new ResidentCounts(12, 3)));
+        Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        foreach (var provider in typeof(IPortalNavigationProvider).Assembly.GetTypes()
+                     .Where(t => typeof(IPortalNavigationProvider).IsAssignableFrom(t) && !t.IsAbstract))
+        {
+            Services.AddSingleton(typeof(IPortalNavigationProvider), provider);
+        }
+
+        UseTenant(TestTenants.In("production"));
+    }
+
+    protected void UseTenant(TenantContext context)
+    {
+        var tenant = new FakeCurrentTenant(context);
+        Services.AddSingleton<ICurrentTenant>(tenant);
+        Services.AddSingleton<ITenantEnvironmentEntry>(tenant);
+    }
+
+    protected static void UseCulture(string culture) =>
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Components.Forms;
+using SmartBranch.Kernel.Health;
+using SmartBranch.Modules.Residents.Contracts;
+
+namespace SmartBranch.Portal.Tests.TestDoubles;
+
+internal sealed class FixedResidentStatistics(ResidentCounts counts) : IResidentStatistics
+{
+    public Task<ResidentCounts> CountAsync(CancellationToken cancellationToken) => Task.FromResult(counts);
+}
+
+internal sealed class FixedTenantHealth(params EnvironmentHealth[] health) : ITenantHealthQuery
+{
+    public Task<IReadOnlyList<EnvironmentHealth>> GetAsync(string tenantSlug, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<EnvironmentHealth>>(health);
+}
+
+/// <summary>Static forms render an antiforgery field; outside a request there is no real token to put in it.</summary>
+internal sealed class FixedAntiforgery : AntiforgeryStateProvider
+{
+    public override AntiforgeryRequestToken GetAntiforgeryToken() => new("test-token", "__RequestVerificationToken");
+}
