@@ -17,7 +17,7 @@ namespace SmartBranch.Portal.Tests.Hosting;
 /// with test doubles for what other engineers build: sign-in, the current staff member, the
 /// permission policies, the staff directory and tenant administration.
 /// </summary>
-public class PortalHost : WebApplicationFactory<Program>
+public sealed class PortalHost : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("smartbranch-portal-test-").FullName;
 
@@ -64,16 +64,13 @@ public class PortalHost : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>Development serves the portal's static assets from the build output, as <c>dotnet run</c> does.</summary>
-    protected virtual string EnvironmentName => "Testing";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var tenants = Path.Combine(_directory, "tenants", "hirakawa");
         Directory.CreateDirectory(tenants);
         File.WriteAllText(Path.Combine(tenants, "tenant.yml"), "slug: hirakawa\nname: 平川市\nnameEn: Hirakawa City\nenvironments:\n  - production\n  - staging\n");
 
-        builder.UseEnvironment(EnvironmentName);
+        builder.UseEnvironment("Testing");
         builder.UseSetting("Tenants:Directory", Path.Combine(_directory, "tenants"));
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_directory, "smartbranch.db")}");
@@ -86,7 +83,6 @@ public class PortalHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddHttpContextAccessor();
-            services.AddSingleton<IStartupFilter, ScreenshotRequests>();
             services.AddAuthentication(TestAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
             services.AddScoped<ICurrentStaff, ClaimsCurrentStaff>();
@@ -103,10 +99,4 @@ public class PortalHost : WebApplicationFactory<Program>
         Directory.Delete(_directory, recursive: true);
         GC.SuppressFinalize(this);
     }
-}
-
-/// <summary>The host for a real browser: in Development, so that the portal's stylesheet and scripts are served.</summary>
-public sealed class BrowsingPortalHost : PortalHost
-{
-    protected override string EnvironmentName => "Development";
 }
