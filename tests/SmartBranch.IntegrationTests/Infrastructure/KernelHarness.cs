@@ -55,6 +55,7 @@ internal sealed class KernelHarness : IAsyncDisposable
 
         services.AddLineMessagingClient();
         services.AddSmartBranchKernel(configuration, ModuleCatalog.From(ServerModules.All), ServerRoles.Web);
+        services.AddSingleton<IPermissionProvider, SmartBranch.Portal.PortalPermissions>(); // The portal's, as the server adds them.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(clock);
         services.AddScoped<TestStaff>();

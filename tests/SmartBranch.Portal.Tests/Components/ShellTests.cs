@@ -1,3 +1,4 @@
+using SmartBranch.Kernel.Authorization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using SmartBranch.Portal.Shell;
@@ -53,7 +54,7 @@ public sealed class ShellTests : PortalComponentTest
     [Fact]
     public void An_admin_sees_staff_management_after_the_dashboard()
     {
-        Staff.Permissions.UnionWith([PortalPermissions.DashboardView, PortalPermissions.StaffManage]);
+        Staff.Permissions.UnionWith([PortalPermissions.DashboardView, KernelPermissions.StaffManage]);
 
         var links = RenderLayout().FindAll(".nav-link");
 

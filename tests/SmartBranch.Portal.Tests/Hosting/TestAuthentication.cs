@@ -45,7 +45,7 @@ internal static class TestPersonas
     public const string PermissionClaim = "test-permission";
     public const string OperatorClaim = "test-operator";
 
-    public static readonly TestPersona Admin = new("admin", "管理 太郎", false, PortalPermissions.DashboardView, PortalPermissions.StaffManage);
+    public static readonly TestPersona Admin = new("admin", "管理 太郎", false, PortalPermissions.DashboardView, KernelPermissions.StaffManage);
     public static readonly TestPersona Viewer = new("viewer", "閲覧 花子", false, PortalPermissions.DashboardView);
     public static readonly TestPersona Operator = new("operator", "運用 一郎", true);
 

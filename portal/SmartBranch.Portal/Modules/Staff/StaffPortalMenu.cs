@@ -1,3 +1,4 @@
+using SmartBranch.Kernel.Authorization;
 using Microsoft.Extensions.Localization;
 using SmartBranch.Portal.Navigation;
 
@@ -6,5 +7,5 @@ namespace SmartBranch.Portal.Modules.Staff;
 internal sealed class StaffPortalMenu(IStringLocalizer<StaffText> text) : IPortalNavigationProvider
 {
     public IEnumerable<PortalNavItem> GetItems() =>
-        [new(text["MenuLabel"], "staff", NavPositions.Staff, PortalPermissions.StaffManage)];
+        [new(text["MenuLabel"], "staff", NavPositions.Staff, KernelPermissions.StaffManage)];
 }
