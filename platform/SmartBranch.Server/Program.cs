@@ -1,3 +1,4 @@
+using SmartBranch.Identity.Bootstrap;
 using SmartBranch.Server.Hosting;
 using SmartBranch.Server.Persistence;
 
@@ -17,6 +18,13 @@ app.UseSmartBranchServer();
 if (args.FirstOrDefault() == "migrate")
 {
     await app.Services.MigrateDatabaseAsync();
+    return;
+}
+
+if (args.FirstOrDefault() == OperatorBootstrap.Command)
+{
+    await app.Services.MigrateDatabaseAsync();
+    Environment.ExitCode = await OperatorBootstrap.RunAsync(app.Services, args, Console.Out);
     return;
 }
 

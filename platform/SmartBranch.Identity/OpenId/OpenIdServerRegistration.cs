@@ -1,0 +1,81 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenIddict.Server;
+using SmartBranch.Kernel.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace SmartBranch.Identity.OpenId;
+
+/// <summary>OpenIddict as this server's OpenID Connect provider (portal sign-in) and as the API's token validator.</summary>
+internal static class OpenIdServerRegistration
+{
+    public const string AuthorizationPath = "/connect/authorize";
+    public const string TokenPath = "/connect/token";
+    public const string JwksPath = "/.well-known/jwks";
+
+    public static void AddSmartBranchOpenIdServer(this IServiceCollection services, SmartBranchIdentityOptions options, IHostEnvironment environment)
+    {
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<SmartBranchDbContext>())
+            .AddServer(server =>
+            {
+                server.SetAuthorizationEndpointUris(AuthorizationPath.TrimStart('/'))
+                    .SetTokenEndpointUris(TokenPath.TrimStart('/'))
+                    .SetJsonWebKeySetEndpointUris(JwksPath.TrimStart('/'));
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.AllowClientCredentialsFlow();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, SmartBranchAuthentication.ApiScope);
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
+                if (options.PublicOrigin is { } origin)
+                {
+                    server.SetIssuer(origin);
+                }
+
+                AddKeys(server, options.OpenId, environment);
+
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough();
+                if (environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+
+                server.RemoveEventHandler(OpenIddictServerHandlers.Authentication.ValidateClientRedirectUri.Descriptor);
+                server.AddEventHandler(PortalRedirectUriValidation.Descriptor);
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+            });
+    }
+
+    private static void AddKeys(OpenIddictServerBuilder server, OpenIdCertificates certificates, IHostEnvironment environment)
+    {
+        if (certificates.SigningCertificatePath is { Length: > 0 } signing)
+        {
+            server.AddSigningCertificate(Load(signing, certificates.SigningCertificatePassword));
+            server.AddEncryptionCertificate(Load(
+                certificates.EncryptionCertificatePath ?? throw new InvalidOperationException("Identity:OpenId:EncryptionCertificatePath is not set."),
+                certificates.EncryptionCertificatePassword));
+        }
+        else if (environment.IsDevelopment())
+        {
+            server.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+        }
+        else if (environment.IsEnvironment("Testing"))
+        {
+            server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "Identity:OpenId:SigningCertificatePath and EncryptionCertificatePath must name PKCS#12 files outside Development.");
+        }
+    }
+
+    private static X509Certificate2 Load(string path, string? password) =>
+        X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+}
