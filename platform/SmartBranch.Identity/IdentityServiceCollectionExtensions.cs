@@ -96,7 +96,11 @@ public static class IdentityServiceCollectionExtensions
         return app;
     }
 
-    /// <summary>The sign-in pages (<c>/account/…</c>), the OpenID Connect endpoints (<c>/connect/…</c>) and <c>GET /api/{tenant}/whoami</c>.</summary>
+    /// <summary>
+    /// The sign-in pages (<c>/account/…</c>), the OpenID Connect endpoints (<c>/connect/…</c>), and two
+    /// probes of who is calling: <c>GET /api/{tenant}/whoami</c> (an API client) and
+    /// <c>GET /portal/{tenant}/whoami</c> (the signed-in staff member).
+    /// </summary>
     public static IEndpointRouteBuilder MapSmartBranchIdentity(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRazorPages();
@@ -107,6 +111,14 @@ public static class IdentityServiceCollectionExtensions
             clientId = context.User.FindFirst(OpenIddict.Abstractions.OpenIddictConstants.Claims.Subject)?.Value,
             tenant = context.User.FindFirst(SmartBranchAuthentication.TenantClaim)?.Value,
         })).RequireAuthorization(SmartBranchAuthentication.TenantApiPolicy);
+        endpoints.MapGet("/portal/{tenant}/whoami", (ICurrentStaff staff) => Results.Ok(new
+        {
+            userId = staff.UserId,
+            displayName = staff.DisplayName,
+            isOperator = staff.IsOperator,
+            roles = staff.Roles,
+            departments = staff.Departments,
+        })).RequireAuthorization(SmartBranchAuthentication.PortalMemberPolicy);
         return endpoints;
     }
 

@@ -39,7 +39,7 @@ internal sealed class TenantNetworkAllowlist
 
     private static List<IPNetwork> Read(IConfigurationSection section, string slug)
     {
-        var entries = section.Value is { } single
+        var entries = section.Value is { Length: > 0 } single
             ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0).ToArray();
         return entries.Select(entry => IPNetwork.TryParse(entry, out var network)
