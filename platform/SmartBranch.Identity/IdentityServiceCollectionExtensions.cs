@@ -49,7 +49,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "__SmartBranch.Antiforgery";
-            antiforgery.Cookie.SecurePolicy = SecurePolicy(environment);
+            antiforgery.Cookie.SecurePolicy = environment.CookieSecurePolicy();
         });
 
         services.AddRateLimiter(_ => { });
@@ -68,6 +68,7 @@ public static class IdentityServiceCollectionExtensions
         services.TryAddSingleton<IRolePermissions, DefaultRolePermissions>();
         services.TryAddScoped<IAuditLog, NoAuditLog>();
         services.AddHostedService<PortalClientRegistration>();
+        services.AddHostedService<AuthenticationWarmUp>();
         if (environment.IsDevelopment())
         {
             services.AddHostedService<DemoTenantAdminSeeder>();
@@ -157,14 +158,14 @@ public static class IdentityServiceCollectionExtensions
             cookie.Cookie.Name = "__SmartBranch.Account";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = SecurePolicy(environment);
+            cookie.Cookie.SecurePolicy = environment.CookieSecurePolicy();
             cookie.ExpireTimeSpan = options.IdleTimeout;
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/account/signin";
             cookie.LogoutPath = "/account/signout";
             cookie.AccessDeniedPath = "/account/access-denied";
         });
-        services.ConfigureExternalCookie(cookie => cookie.Cookie.SecurePolicy = SecurePolicy(environment));
+        services.ConfigureExternalCookie(cookie => cookie.Cookie.SecurePolicy = environment.CookieSecurePolicy());
     }
 
     private static void AddEmail(IServiceCollection services, IConfiguration configuration)
@@ -180,9 +181,4 @@ public static class IdentityServiceCollectionExtensions
             services.TryAddSingleton<IStaffEmailSender, SmtpStaffEmailSender>();
         }
     }
-
-    private static Microsoft.AspNetCore.Http.CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
-        environment.IsDevelopment() || environment.IsEnvironment("Testing")
-            ? Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest
-            : Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
 }

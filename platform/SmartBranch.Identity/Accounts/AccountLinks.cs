@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SmartBranch.Identity.Security;
 
 namespace SmartBranch.Identity.Accounts;
 
@@ -34,7 +35,7 @@ internal sealed class AccountLinks(IOptions<SmartBranchIdentityOptions> options,
             return configured;
         }
 
-        if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
+        if (!environment.IsLocal())
         {
             throw new InvalidOperationException("Identity:PublicOrigin must be set to the origin staff use (https://…).");
         }

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Server;
+using SmartBranch.Identity.Security;
 using SmartBranch.Kernel.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -37,7 +38,7 @@ internal static class OpenIdServerRegistration
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough();
-                if (environment.IsDevelopment() || environment.IsEnvironment("Testing"))
+                if (environment.IsLocal())
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using SmartBranch.Identity.Security;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SmartBranch.Identity.OpenId;
@@ -19,9 +20,7 @@ internal static class PortalAuthentication
 {
     public static void AddPortalAuthentication(this AuthenticationBuilder authentication, SmartBranchIdentityOptions options, IHostEnvironment environment)
     {
-        var securePolicy = environment.IsDevelopment() || environment.IsEnvironment("Testing")
-            ? CookieSecurePolicy.SameAsRequest
-            : CookieSecurePolicy.Always;
+        var securePolicy = environment.CookieSecurePolicy();
 
         authentication.AddPolicyScheme(SmartBranchAuthentication.Default, "SmartBranch", policy =>
             policy.ForwardDefaultSelector = SchemeFor);
