@@ -35,7 +35,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddHttpContextAccessor();
 
         AddAccounts(services, options, environment);
-        services.AddSmartBranchOpenIdServer(options, environment);
+        services.AddSmartBranchOpenIdServer(options, environment,
+            singleProcess: !string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase));
         services.AddAuthentication().AddPortalAuthentication(options, environment);
         services.Configure<AuthenticationOptions>(authentication =>
         {

@@ -43,8 +43,9 @@ public sealed class SignInRateLimits
 }
 
 /// <summary>
-/// <c>Identity:OpenId</c>: the certificates (PKCS#12 files) that sign and encrypt tokens in
-/// production. Development uses development certificates, Testing ephemeral keys.
+/// <c>Identity:OpenId</c>: the certificates (PKCS#12 files) that sign and encrypt tokens; required on
+/// PostgreSQL outside Development. Without them Development and the embedded default (one process)
+/// use self-signed certificates from the user's store, Testing ephemeral keys.
 /// </summary>
 public sealed class OpenIdCertificates
 {

@@ -21,10 +21,10 @@ if (args.FirstOrDefault() == "migrate")
     return;
 }
 
-if (args.FirstOrDefault() == OperatorBootstrap.Command)
+if (args.FirstOrDefault() == CreateOperatorCommand.Name)
 {
     await app.Services.MigrateDatabaseAsync();
-    Environment.ExitCode = await OperatorBootstrap.RunAsync(app.Services, args, Console.Out);
+    Environment.ExitCode = await CreateOperatorCommand.RunAsync(app.Services, args, Console.Out);
     return;
 }
 

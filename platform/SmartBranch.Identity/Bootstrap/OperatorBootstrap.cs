@@ -11,24 +11,9 @@ namespace SmartBranch.Identity.Bootstrap;
 /// The first operator of a fresh installation: <c>create-operator --email ADDRESS [--name NAME]</c>
 /// creates the account and prints a one-time link to set its password (then an authenticator app).
 /// </summary>
-public sealed class OperatorBootstrap
+public static class CreateOperatorCommand
 {
-    public const string Command = "create-operator";
-
-    private readonly UserManager<StaffAccount> _users;
-    private readonly RoleManager<IdentityRole> _roles;
-    private readonly AccountLinks _links;
-    private readonly IAuditLog _audit;
-    private readonly TimeProvider _clock;
-
-    internal OperatorBootstrap(UserManager<StaffAccount> users, RoleManager<IdentityRole> roles, AccountLinks links, IAuditLog audit, TimeProvider clock)
-    {
-        _users = users;
-        _roles = roles;
-        _links = links;
-        _audit = audit;
-        _clock = clock;
-    }
+    public const string Name = "create-operator";
 
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
@@ -54,39 +39,42 @@ public sealed class OperatorBootstrap
         return 0;
     }
 
-    /// <summary>The password-setup link, or null when the operator already has a password.</summary>
-    public async Task<Uri?> CreateAsync(string email, string displayName)
-    {
-        var account = await _users.FindByEmailAsync(email);
-        if (account is null)
-        {
-            account = new StaffAccount { UserName = email, Email = email, DisplayName = displayName, CreatedAt = _clock.GetUtcNow() };
-            Require(await _users.CreateAsync(account));
-        }
-        else if (await _users.HasPasswordAsync(account))
-        {
-            return null;
-        }
-
-        if (!await _roles.RoleExistsAsync(StaffRoles.Operator))
-        {
-            Require(await _roles.CreateAsync(new IdentityRole(StaffRoles.Operator)));
-        }
-
-        if (!await _users.IsInRoleAsync(account, StaffRoles.Operator))
-        {
-            Require(await _users.AddToRoleAsync(account, StaffRoles.Operator));
-        }
-
-        await _audit.RecordAsync(new AuditRecord("operator.created", "staff", account.Id, "運用事業者のアカウントを作成しました。"), CancellationToken.None);
-        var token = await _users.GenerateUserTokenAsync(account, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
-        return _links.AcceptInvitation(account.Id, token);
-    }
-
     private static string? Option(IReadOnlyList<string> args, string name)
     {
         var index = args.ToList().IndexOf(name);
         return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
+    }
+}
+
+internal sealed class OperatorBootstrap(UserManager<StaffAccount> users, RoleManager<IdentityRole> roles, AccountLinks links, IAuditLog audit, TimeProvider clock)
+{
+    /// <summary>The password-setup link, or null when the operator already has a password.</summary>
+    public async Task<Uri?> CreateAsync(string email, string displayName)
+    {
+        var account = await users.FindByEmailAsync(email);
+        if (account is null)
+        {
+            account = new StaffAccount { UserName = email, Email = email, DisplayName = displayName, CreatedAt = clock.GetUtcNow() };
+            Require(await users.CreateAsync(account));
+        }
+        else if (await users.HasPasswordAsync(account))
+        {
+            return null;
+        }
+
+        if (!await roles.RoleExistsAsync(StaffRoles.Operator))
+        {
+            Require(await roles.CreateAsync(new IdentityRole(StaffRoles.Operator)));
+        }
+
+        if (!await users.IsInRoleAsync(account, StaffRoles.Operator))
+        {
+            Require(await users.AddToRoleAsync(account, StaffRoles.Operator));
+        }
+
+        await audit.RecordAsync(new AuditRecord("operator.created", "staff", account.Id, "運用事業者のアカウントを作成しました。"), CancellationToken.None);
+        var token = await users.GenerateUserTokenAsync(account, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
+        return links.AcceptInvitation(account.Id, token);
     }
 
     private static void Require(IdentityResult result)

@@ -15,7 +15,9 @@ internal static class OpenIdServerRegistration
     public const string TokenPath = "/connect/token";
     public const string JwksPath = "/.well-known/jwks";
 
-    public static void AddSmartBranchOpenIdServer(this IServiceCollection services, SmartBranchIdentityOptions options, IHostEnvironment environment)
+    /// <param name="singleProcess">The embedded default (SQLite): one process on one machine.</param>
+    public static void AddSmartBranchOpenIdServer(
+        this IServiceCollection services, SmartBranchIdentityOptions options, IHostEnvironment environment, bool singleProcess)
     {
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<SmartBranchDbContext>())
@@ -33,7 +35,7 @@ internal static class OpenIdServerRegistration
                     server.SetIssuer(origin);
                 }
 
-                AddKeys(server, options.OpenId, environment);
+                AddKeys(server, options.OpenId, environment, singleProcess);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -53,7 +55,7 @@ internal static class OpenIdServerRegistration
             });
     }
 
-    private static void AddKeys(OpenIddictServerBuilder server, OpenIdCertificates certificates, IHostEnvironment environment)
+    private static void AddKeys(OpenIddictServerBuilder server, OpenIdCertificates certificates, IHostEnvironment environment, bool singleProcess)
     {
         if (certificates.SigningCertificatePath is { Length: > 0 } signing)
         {
@@ -62,18 +64,20 @@ internal static class OpenIdServerRegistration
                 certificates.EncryptionCertificatePath ?? throw new InvalidOperationException("Identity:OpenId:EncryptionCertificatePath is not set."),
                 certificates.EncryptionCertificatePassword));
         }
-        else if (environment.IsDevelopment())
-        {
-            server.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
-        }
         else if (environment.IsEnvironment("Testing"))
         {
             server.AddEphemeralSigningKey().AddEphemeralEncryptionKey();
         }
+        else if (environment.IsDevelopment() || singleProcess)
+        {
+            // Self-signed certificates kept in the user's certificate store: enough for one process
+            // on one machine (a trial on the embedded default), never shared between processes.
+            server.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+        }
         else
         {
             throw new InvalidOperationException(
-                "Identity:OpenId:SigningCertificatePath and EncryptionCertificatePath must name PKCS#12 files outside Development.");
+                "Identity:OpenId:SigningCertificatePath and EncryptionCertificatePath must name PKCS#12 files when several processes share PostgreSQL.");
         }
     }
 
