@@ -1,3 +1,4 @@
+using SmartBranch.Identity.Bootstrap;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Server.Hosting;
 using SmartBranch.Server.Persistence;
@@ -24,6 +25,13 @@ if (args.FirstOrDefault() == "migrate")
 if (args.FirstOrDefault() == AuditVerificationCommand.Name)
 {
     Environment.ExitCode = await AuditVerificationCommand.RunAsync(app.Services, Console.Out);
+    return;
+}
+
+if (args.FirstOrDefault() == CreateOperatorCommand.Name)
+{
+    await app.Services.MigrateDatabaseAsync();
+    Environment.ExitCode = await CreateOperatorCommand.RunAsync(app.Services, args, Console.Out);
     return;
 }
 

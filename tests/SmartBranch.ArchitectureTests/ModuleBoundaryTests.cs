@@ -48,6 +48,7 @@ public sealed class ModuleBoundaryTests
     [Theory]
     [InlineData("SmartBranch.Kernel", new[] { "SmartBranch.Line" })]
     [InlineData("SmartBranch.Line", new string[0])]
+    [InlineData("SmartBranch.Identity", new[] { "SmartBranch.Kernel" })]
     [InlineData("SmartBranch.LineEmulator", new string[0])] // Independent of our client, so their bugs cannot cancel out.
     public void Platform_assemblies_reference_nothing_above_them(string assembly, string[] allowed)
     {

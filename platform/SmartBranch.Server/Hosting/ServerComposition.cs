@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SmartBranch.Identity;
+using SmartBranch.Identity.Security;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line;
@@ -19,18 +21,19 @@ internal static class ServerComposition
         builder.AddEmbeddedLineEmulator();
         builder.Services.AddLineMessagingClient();
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
+        builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();
         return builder;
     }
 
     public static WebApplication UseSmartBranchServer(this WebApplication app)
     {
+        app.UseSmartBranchSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseSmartBranchTenancy();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseSmartBranchIdentity();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
@@ -39,6 +42,7 @@ internal static class ServerComposition
             ResponseWriter = WriteHealthReportAsync,
         });
         app.MapSmartBranchKernel();
+        app.MapSmartBranchIdentity();
         app.MapSmartBranchPortal();
         return app;
     }

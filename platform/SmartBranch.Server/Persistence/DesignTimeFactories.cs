@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.Extensions.Configuration;
+using SmartBranch.Identity;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
@@ -13,6 +14,7 @@ internal static class DesignTimeModel
     public static IReadOnlyList<IModelContribution> Contributions()
     {
         var services = new ServiceCollection();
+        services.AddSmartBranchIdentityModel();
         var configuration = new ConfigurationBuilder().Build();
         foreach (var module in ModuleCatalog.From(ServerModules.All).Modules)
         {

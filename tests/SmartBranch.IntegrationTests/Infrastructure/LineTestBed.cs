@@ -61,8 +61,11 @@ public sealed class LineTestBed : IAsyncDisposable
 
     /// <param name="database">A database to share with another test bed (one process after another); else a new one.</param>
     /// <param name="emulator">An emulator to share likewise; else a new one.</param>
+    /// <param name="extraSettings">Configuration on top of the test bed's own.</param>
+    /// <param name="configureServices">Replaces services after the server registered its own (e.g. a capturing e-mail sender).</param>
     internal static async Task<LineTestBed> StartAsync(
-        TestDatabaseKind databaseKind, bool rabbitMq = false, string roles = "All", TestDatabase? database = null, LineEmulatorServer? emulator = null)
+        TestDatabaseKind databaseKind, bool rabbitMq = false, string roles = "All", TestDatabase? database = null, LineEmulatorServer? emulator = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null, Action<IServiceCollection>? configureServices = null)
     {
         var ownsDatabase = database is null;
         database ??= await TestDatabase.CreateAsync(databaseKind);
@@ -100,8 +103,13 @@ public sealed class LineTestBed : IAsyncDisposable
             settings[$"{prefix}:ChannelAccessToken"] = channel.AccessToken;
         }
 
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var logs = new CapturedLogs();
-        var app = new SmartBranchApplication(settings, logs);
+        var app = new SmartBranchApplication(settings, logs, configureServices);
         app.StartServer();
         foreach (var channel in Channels)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,11 +13,13 @@ internal sealed class SmartBranchApplication : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly CapturedLogs _logs;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public SmartBranchApplication(IReadOnlyDictionary<string, string?> settings, CapturedLogs logs)
+    public SmartBranchApplication(IReadOnlyDictionary<string, string?> settings, CapturedLogs logs, Action<IServiceCollection>? configureServices = null)
     {
         _settings = settings;
         _logs = logs;
+        _configureServices = configureServices;
         UseKestrel(0);
     }
 
@@ -38,5 +41,9 @@ internal sealed class SmartBranchApplication : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(_logs));
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
+        }
     }
 }

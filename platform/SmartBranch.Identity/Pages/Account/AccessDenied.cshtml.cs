@@ -1,0 +1,3 @@
+namespace SmartBranch.Identity.Pages.Account;
+
+internal sealed class AccessDeniedModel : AccountPageModel;

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace SmartBranch.Identity.Security;
+
+/// <summary>
+/// Security headers on every response. The policy is <c>Security:ContentSecurityPolicy</c> when set;
+/// HSTS is sent on HTTPS outside Development.
+/// </summary>
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IConfiguration configuration, IHostEnvironment environment)
+{
+    // Blazor Server needs its script and WebSocket from 'self' and inline style attributes.
+    public const string DefaultContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private readonly string _policy = configuration["Security:ContentSecurityPolicy"] is { Length: > 0 } configured
+        ? configured
+        : DefaultContentSecurityPolicy;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = _policy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (context.Request.IsHttps && !environment.IsDevelopment())
+            {
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    }
+}
+
+public static class SecurityHeadersExtensions
+{
+    /// <summary>CSP, HSTS (HTTPS, outside Development), nosniff, no referrer, no framing. Call first in the pipeline.</summary>
+    public static IApplicationBuilder UseSmartBranchSecurityHeaders(this IApplicationBuilder app) =>
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+}

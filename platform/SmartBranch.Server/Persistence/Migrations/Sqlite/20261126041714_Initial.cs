@@ -1,0 +1,690 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartBranch.Server.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "identity_accounts",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_sign_in_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_accounts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_oidc_applications",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    application_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    client_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    client_secret = table.Column<string>(type: "TEXT", nullable: true),
+                    client_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    consent_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    display_names = table.Column<string>(type: "TEXT", nullable: true),
+                    json_web_key_set = table.Column<string>(type: "TEXT", nullable: true),
+                    permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    post_logout_redirect_uris = table.Column<string>(type: "TEXT", nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    redirect_uris = table.Column<string>(type: "TEXT", nullable: true),
+                    requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    settings = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_oidc_applications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_oidc_scopes",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    display_names = table.Column<string>(type: "TEXT", nullable: true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    resources = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_oidc_scopes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_roles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_audit_entries",
+                columns: table => new
+                {
+                    chain = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    actor_kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    actor_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    actor_display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    target_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    target_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    touches_personal_data = table.Column<bool>(type: "INTEGER", nullable: false),
+                    client_ip = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    previous_hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_audit_entries", x => new { x.chain, x.sequence });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_inbox_messages",
+                columns: table => new
+                {
+                    consumer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    event_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_inbox_messages", x => new { x.consumer, x.event_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_line_webhook_events",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    webhook_event_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    event_type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    source_key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    claim_token = table.Column<Guid>(type: "TEXT", nullable: true),
+                    processed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_line_webhook_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    message_type = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    claim_token = table.Column<Guid>(type: "TEXT", nullable: true),
+                    published_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_personal_data_access_grants",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    operator_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    operator_display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    is_emergency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    duration_minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    requested_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    approved_by_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    approved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    revoked_by_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    first_used_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    expiry_recorded_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_personal_data_access_grants", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_role_permissions",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    permission = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    granted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_role_permissions", x => new { x.tenant_slug, x.role, x.permission });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_tenant_line_channels",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    channel_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    protected_channel_secret = table.Column<string>(type: "TEXT", nullable: true),
+                    protected_channel_access_token = table.Column<string>(type: "TEXT", nullable: true),
+                    api_base_url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    data_api_base_url = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    login_channel_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    liff_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_tenant_line_channels", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "kernel_tenants",
+                columns: table => new
+                {
+                    slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    name_en = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    environments = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    is_defined_in_files = table.Column<bool>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    status_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_tenants", x => x.slug);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "residents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    line_user_id = table.Column<string>(type: "TEXT", maxLength: 33, nullable: false),
+                    display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    language = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    first_followed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    followed_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    blocked_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_residents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_account_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_account_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_identity_account_claims_identity_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "identity_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_account_logins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_account_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_identity_account_logins_identity_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "identity_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_account_tokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_account_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_identity_account_tokens_identity_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "identity_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_memberships",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    roles = table.Column<string>(type: "TEXT", nullable: false),
+                    departments = table.Column<string>(type: "TEXT", nullable: false),
+                    is_disabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    invited_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    accepted_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_memberships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_identity_memberships_identity_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "identity_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_oidc_authorizations",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    application_id = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    creation_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_oidc_authorizations", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_identity_oidc_authorizations_identity_oidc_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "identity_oidc_applications",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_account_roles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_account_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_identity_account_roles_identity_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "identity_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_identity_account_roles_identity_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "identity_roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_role_claims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_identity_role_claims_identity_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "identity_roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "identity_oidc_tokens",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    application_id = table.Column<string>(type: "TEXT", nullable: true),
+                    authorization_id = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    creation_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    expiration_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    payload = table.Column<string>(type: "TEXT", nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    redemption_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    reference_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_identity_oidc_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_identity_oidc_tokens_identity_oidc_applications_application_id",
+                        column: x => x.application_id,
+                        principalTable: "identity_oidc_applications",
+                        principalColumn: "id");
+                    table.ForeignKey(
+                        name: "fk_identity_oidc_tokens_identity_oidc_authorizations_authorization_id",
+                        column: x => x.authorization_id,
+                        principalTable: "identity_oidc_authorizations",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_account_claims_user_id",
+                table: "identity_account_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_account_logins_user_id",
+                table: "identity_account_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_account_roles_role_id",
+                table: "identity_account_roles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_accounts_normalized_email",
+                table: "identity_accounts",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_accounts_normalized_user_name",
+                table: "identity_accounts",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_memberships_tenant_slug",
+                table: "identity_memberships",
+                column: "tenant_slug");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_memberships_user_id_tenant_slug",
+                table: "identity_memberships",
+                columns: new[] { "user_id", "tenant_slug" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_oidc_applications_client_id",
+                table: "identity_oidc_applications",
+                column: "client_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_oidc_authorizations_application_id_status_subject_type",
+                table: "identity_oidc_authorizations",
+                columns: new[] { "application_id", "status", "subject", "type" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_oidc_scopes_name",
+                table: "identity_oidc_scopes",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_oidc_tokens_application_id_status_subject_type",
+                table: "identity_oidc_tokens",
+                columns: new[] { "application_id", "status", "subject", "type" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_oidc_tokens_authorization_id",
+                table: "identity_oidc_tokens",
+                column: "authorization_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_oidc_tokens_reference_id",
+                table: "identity_oidc_tokens",
+                column: "reference_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_role_claims_role_id",
+                table: "identity_role_claims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_identity_roles_normalized_name",
+                table: "identity_roles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_audit_entries_tenant_slug_occurred_at",
+                table: "kernel_audit_entries",
+                columns: new[] { "tenant_slug", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_line_webhook_events_state_next_attempt_at",
+                table: "kernel_line_webhook_events",
+                columns: new[] { "state", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_line_webhook_events_tenant_slug_environment_name_source_key_occurred_at",
+                table: "kernel_line_webhook_events",
+                columns: new[] { "tenant_slug", "environment_name", "source_key", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_line_webhook_events_tenant_slug_environment_name_webhook_event_id",
+                table: "kernel_line_webhook_events",
+                columns: new[] { "tenant_slug", "environment_name", "webhook_event_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_outbox_messages_state_next_attempt_at",
+                table: "kernel_outbox_messages",
+                columns: new[] { "state", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_personal_data_access_grants_expires_at",
+                table: "kernel_personal_data_access_grants",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_personal_data_access_grants_tenant_slug_operator_user_id",
+                table: "kernel_personal_data_access_grants",
+                columns: new[] { "tenant_slug", "operator_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_residents_tenant_slug_environment_name_line_user_id",
+                table: "residents",
+                columns: new[] { "tenant_slug", "environment_name", "line_user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_residents_tenant_slug_environment_name_status",
+                table: "residents",
+                columns: new[] { "tenant_slug", "environment_name", "status" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "identity_account_claims");
+
+            migrationBuilder.DropTable(
+                name: "identity_account_logins");
+
+            migrationBuilder.DropTable(
+                name: "identity_account_roles");
+
+            migrationBuilder.DropTable(
+                name: "identity_account_tokens");
+
+            migrationBuilder.DropTable(
+                name: "identity_memberships");
+
+            migrationBuilder.DropTable(
+                name: "identity_oidc_scopes");
+
+            migrationBuilder.DropTable(
+                name: "identity_oidc_tokens");
+
+            migrationBuilder.DropTable(
+                name: "identity_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "kernel_audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "kernel_data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "kernel_inbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "kernel_line_webhook_events");
+
+            migrationBuilder.DropTable(
+                name: "kernel_outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "kernel_personal_data_access_grants");
+
+            migrationBuilder.DropTable(
+                name: "kernel_role_permissions");
+
+            migrationBuilder.DropTable(
+                name: "kernel_tenant_line_channels");
+
+            migrationBuilder.DropTable(
+                name: "kernel_tenants");
+
+            migrationBuilder.DropTable(
+                name: "residents");
+
+            migrationBuilder.DropTable(
+                name: "identity_accounts");
+
+            migrationBuilder.DropTable(
+                name: "identity_oidc_authorizations");
+
+            migrationBuilder.DropTable(
+                name: "identity_roles");
+
+            migrationBuilder.DropTable(
+                name: "identity_oidc_applications");
+        }
+    }
+}
