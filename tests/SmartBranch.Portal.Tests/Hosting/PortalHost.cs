@@ -85,6 +85,14 @@ public sealed class PortalHost : WebApplicationFactory<Program>
             services.AddHttpContextAccessor();
             services.AddAuthentication(TestAuthenticationHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
+            // The product's identity picks its schemes by path; here every request uses the test sign-in.
+            services.PostConfigure<AuthenticationOptions>(options =>
+            {
+                options.DefaultScheme = TestAuthenticationHandler.SchemeName;
+                options.DefaultAuthenticateScheme = TestAuthenticationHandler.SchemeName;
+                options.DefaultChallengeScheme = TestAuthenticationHandler.SchemeName;
+                options.DefaultForbidScheme = TestAuthenticationHandler.SchemeName;
+            });
             services.AddScoped<ICurrentStaff, ClaimsCurrentStaff>();
             services.AddTestPermissionPolicies();
             services.AddSingleton<IStaffDirectory>(StaffDirectory);
