@@ -43,7 +43,7 @@ internal static class WebhookBenchmark
         var database = await BenchmarkDatabase.CreateAsync(options.Postgres);
         try
         {
-            await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+            var settings = new Dictionary<string, string>
             {
                 ["Database:Provider"] = database.Provider,
                 ["ConnectionStrings:Default"] = database.ConnectionString,
@@ -52,7 +52,16 @@ internal static class WebhookBenchmark
                 ["Tenants:hirakawa:staging:Line:ChannelId"] = ChannelId,
                 ["Tenants:hirakawa:staging:Line:ChannelSecret"] = Secret,
                 ["Tenants:hirakawa:staging:Line:ChannelAccessToken"] = Token,
-            });
+            };
+            if (database.Provider == "Postgres")
+            {
+                foreach (var (key, value) in ThrowawayCertificates.Create(database.Directory))
+                {
+                    settings[key] = value;
+                }
+            }
+
+            await using var server = await ServerProcess.StartAsync(settings);
 
             Console.WriteLine($"Preparing {options.Webhooks} residents in the emulator…");
             var follows = await PrepareFollowsAsync(sim, options.Webhooks);
@@ -162,25 +171,27 @@ internal static class WebhookBenchmark
 internal sealed class BenchmarkDatabase : IAsyncDisposable
 {
     private readonly string? _postgresServer;
-    private readonly string? _directory;
 
-    private BenchmarkDatabase(string provider, string connectionString, string? postgresServer, string? directory)
+    private BenchmarkDatabase(string provider, string connectionString, string? postgresServer, string directory)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _postgresServer = postgresServer;
-        _directory = directory;
+        Directory = directory;
     }
 
     public string Provider { get; }
 
     public string ConnectionString { get; }
 
+    /// <summary>A temporary folder for the run's files (the SQLite database, certificates).</summary>
+    public string Directory { get; }
+
     public static async Task<BenchmarkDatabase> CreateAsync(string? postgresServer)
     {
+        var directory = System.IO.Directory.CreateTempSubdirectory("smartbranch-bench-").FullName;
         if (postgresServer is null)
         {
-            var directory = Directory.CreateTempSubdirectory("smartbranch-bench-").FullName;
             return new BenchmarkDatabase("Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", null, directory);
         }
 
@@ -189,15 +200,12 @@ internal sealed class BenchmarkDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
-        return new BenchmarkDatabase("Postgres", new NpgsqlConnectionStringBuilder(postgresServer) { Database = name }.ConnectionString, postgresServer, null);
+        return new BenchmarkDatabase("Postgres", new NpgsqlConnectionStringBuilder(postgresServer) { Database = name }.ConnectionString, postgresServer, directory);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_directory is not null)
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        System.IO.Directory.Delete(Directory, recursive: true);
 
         if (_postgresServer is not null)
         {
