@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SmartBranch.Identity.Accounts;
 using SmartBranch.Identity.Security;
@@ -8,38 +7,13 @@ namespace SmartBranch.Identity.Pages.Account;
 
 /// <summary>The second step with a recovery code instead of the app; each code is redeemed once.</summary>
 [EnableRateLimiting(SignInRateLimitPolicy.Name)]
-internal sealed class RecoveryCodeModel(SignInManager<StaffAccount> signIn, SignInAudit audit) : AccountPageModel
+internal sealed class RecoveryCodeModel(SignInManager<StaffAccount> signIn, SignInAudit audit) : SecondFactorPageModel(signIn, audit)
 {
-    [BindProperty]
-    public string? Code { get; set; }
+    protected override string Method => "パスワードと回復コード";
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("SignIn", new { ReturnUrl = SafeReturnUrl }) : Page();
+    protected override string FailureReason => "回復コード誤り";
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var account = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (account is null)
-        {
-            return RedirectToPage("SignIn", new { ReturnUrl = SafeReturnUrl });
-        }
+    protected override string BadCodeMessage => "BadRecoveryCode";
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync((Code ?? "").Replace(" ", "", StringComparison.Ordinal));
-        if (result.Succeeded)
-        {
-            await audit.SucceededAsync(account, "パスワードと回復コード", cancellationToken);
-            return RedirectToReturnUrl();
-        }
-
-        if (result.IsLockedOut)
-        {
-            await audit.LockedOutAsync(account, cancellationToken);
-            Message = Text["LockedOut"];
-            return Page();
-        }
-
-        await audit.FailedAsync(account, "回復コード誤り", cancellationToken);
-        Message = Text["BadRecoveryCode"];
-        return Page();
-    }
+    protected override Task<SignInResult> SignInWithAsync(string code) => SignInManager.TwoFactorRecoveryCodeSignInAsync(code);
 }

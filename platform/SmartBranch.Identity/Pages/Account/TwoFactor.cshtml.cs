@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SmartBranch.Identity.Accounts;
 using SmartBranch.Identity.Security;
@@ -8,39 +7,14 @@ namespace SmartBranch.Identity.Pages.Account;
 
 /// <summary>The second step of sign-in: a code from the authenticator app.</summary>
 [EnableRateLimiting(SignInRateLimitPolicy.Name)]
-internal sealed class TwoFactorModel(SignInManager<StaffAccount> signIn, SignInAudit audit) : AccountPageModel
+internal sealed class TwoFactorModel(SignInManager<StaffAccount> signIn, SignInAudit audit) : SecondFactorPageModel(signIn, audit)
 {
-    [BindProperty]
-    public string? Code { get; set; }
+    protected override string Method => "パスワードと認証アプリ";
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("SignIn", new { ReturnUrl = SafeReturnUrl }) : Page();
+    protected override string FailureReason => "確認コード誤り";
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        var account = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (account is null)
-        {
-            return RedirectToPage("SignIn", new { ReturnUrl = SafeReturnUrl });
-        }
+    protected override string BadCodeMessage => "BadCode";
 
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
-        if (result.Succeeded)
-        {
-            await audit.SucceededAsync(account, "パスワードと認証アプリ", cancellationToken);
-            return RedirectToReturnUrl();
-        }
-
-        if (result.IsLockedOut)
-        {
-            await audit.LockedOutAsync(account, cancellationToken);
-            Message = Text["LockedOut"];
-            return Page();
-        }
-
-        await audit.FailedAsync(account, "確認コード誤り", cancellationToken);
-        Message = Text["BadCode"];
-        return Page();
-    }
+    protected override Task<SignInResult> SignInWithAsync(string code) =>
+        SignInManager.TwoFactorAuthenticatorSignInAsync(code.Replace("-", "", StringComparison.Ordinal), isPersistent: false, rememberClient: false);
 }
