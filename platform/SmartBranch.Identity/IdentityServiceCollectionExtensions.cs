@@ -63,6 +63,7 @@ public static class IdentityServiceCollectionExtensions
         AddEmail(services, configuration);
         services.AddScoped<CurrentStaff>();
         services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<CurrentStaff>());
+        services.AddScoped<ICurrentStaffLoader, CurrentStaffLoader>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
         services.AddScoped<IApiClients, ApiClients>();
         services.AddScoped<OperatorBootstrap>();

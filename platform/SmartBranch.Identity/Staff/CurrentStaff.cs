@@ -82,12 +82,17 @@ internal sealed class CurrentStaff(IRolePermissions rolePermissions, IPersonalDa
          select userRole).AnyAsync(cancellationToken);
 }
 
+internal sealed class CurrentStaffLoader(CurrentStaff staff, ICurrentTenant tenant, SmartBranchDbContext db) : ICurrentStaffLoader
+{
+    public Task LoadAsync(ClaimsPrincipal principal, CancellationToken cancellationToken) => staff.LoadAsync(principal, tenant, db, cancellationToken);
+}
+
 /// <summary>Loads <see cref="CurrentStaff"/> after authentication and tenant resolution, so its members can be synchronous.</summary>
 internal sealed class CurrentStaffMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentStaff staff, ICurrentTenant tenant, SmartBranchDbContext db)
+    public async Task InvokeAsync(HttpContext context, ICurrentStaffLoader loader)
     {
-        await staff.LoadAsync(context.User, tenant, db, context.RequestAborted);
+        await loader.LoadAsync(context.User, context.RequestAborted);
         await next(context);
     }
 }

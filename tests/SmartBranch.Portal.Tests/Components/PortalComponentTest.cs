@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
@@ -22,11 +23,17 @@ public abstract class PortalComponentTest : BunitContext
 
     internal InMemoryTenantCatalog Catalog { get; } = new(TestTenants.Hirakawa);
 
+    internal RecordingStaffLoader StaffLoader { get; } = new();
+
+    internal BunitAuthorizationContext Authorization { get; }
+
     protected PortalComponentTest()
     {
         UseCulture("ja");
         Services.AddLocalization();
         Services.AddSingleton<ICurrentStaff>(Staff);
+        Services.AddSingleton<ICurrentStaffLoader>(StaffLoader);
+        Authorization = AddAuthorization();
         Services.AddSingleton<IStaffDirectory>(StaffDirectory);
         Services.AddSingleton<ITenantAdministration>(Administration);
         Services.AddSingleton<ITenantCatalog>(Catalog);

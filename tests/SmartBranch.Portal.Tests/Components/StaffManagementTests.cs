@@ -7,6 +7,16 @@ namespace SmartBranch.Portal.Tests.Components;
 public sealed class StaffManagementTests : PortalComponentTest
 {
     [Fact]
+    public void The_panel_acts_as_the_member_signed_in_to_its_circuit()
+    {
+        Authorization.SetAuthorized("管理 太郎");
+
+        RenderPanel();
+
+        Assert.Equal(["管理 太郎"], StaffLoader.LoadedNames);
+    }
+
+    [Fact]
     public void Invites_a_member_with_roles_and_departments_and_lists_them()
     {
         var panel = RenderPanel();
