@@ -26,7 +26,7 @@ public interface ITenantAdministration
 
 public sealed record NewTenant(string Slug, string Name, string NameEn, IReadOnlyList<string> Environments);
 
-/// <summary>What an operator enters; null secret or token keeps the stored one.</summary>
+/// <summary>A LINE channel as an operator enters it and the console stores it; on update, a null secret or token keeps the stored one.</summary>
 public sealed record LineChannelInput(
     LineMode Mode,
     string? ChannelId,

@@ -11,7 +11,7 @@ internal static class LineSettingsReader
 {
     public const string DefaultEmulatorUrl = "http://localhost:5081";
 
-    public static TenantLineSettings Read(IConfiguration configuration, string slug, string environment, Uri emulatorUrl, StoredLineChannel? stored = null)
+    public static TenantLineSettings Read(IConfiguration configuration, string slug, string environment, Uri emulatorUrl, LineChannelInput? stored = null)
     {
         var section = configuration.GetSection($"Tenants:{slug}:{environment}:Line");
         var defaultMode = environment == TenantEnvironmentNames.Staging ? LineMode.Emulator : LineMode.Line;

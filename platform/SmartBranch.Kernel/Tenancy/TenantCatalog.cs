@@ -101,7 +101,7 @@ public sealed class TenantCatalog : ITenantCatalog
 
     private TenantDefinition Define(
         string slug, string name, string nameEn, string directoryPath, IReadOnlyList<string> environments,
-        IReadOnlyDictionary<string, StoredLineChannel>? channels) =>
+        IReadOnlyDictionary<string, LineChannelInput>? channels) =>
         new(slug, name, nameEn, directoryPath, environments
             .Select(env => new TenantEnvironment(env, LineSettingsReader.Read(_configuration, slug, env, _emulatorUrl, channels?.GetValueOrDefault(env))))
             .ToList());
@@ -119,14 +119,4 @@ internal sealed record StoredTenant(
     string NameEn,
     IReadOnlyList<string> Environments,
     TenantStatus Status,
-    IReadOnlyDictionary<string, StoredLineChannel> Channels);
-
-internal sealed record StoredLineChannel(
-    LineMode Mode,
-    string? ChannelId,
-    string? ChannelSecret,
-    string? ChannelAccessToken,
-    Uri? ApiBaseUrl,
-    Uri? DataApiBaseUrl,
-    string? LoginChannelId,
-    string? LiffId);
+    IReadOnlyDictionary<string, LineChannelInput> Channels);

@@ -66,7 +66,7 @@ internal sealed partial class TenantCatalogRefresher(
         }
     }
 
-    private StoredLineChannel Decrypt(TenantLineChannelRecord channel) => new(
+    private LineChannelInput Decrypt(TenantLineChannelRecord channel) => new(
         channel.Mode,
         channel.ChannelId,
         protector.Unprotect(channel.ProtectedChannelSecret, channel.TenantSlug, channel.EnvironmentName),

@@ -11,9 +11,20 @@ namespace SmartBranch.IntegrationTests.Kernel;
 /// <summary>No query, page or API reads across tenants or environments.</summary>
 public abstract class TenantIsolationTests(TestBedFixture fixture)
 {
-    // Memberships decide whether a person may enter a tenant at all: they are read at sign-in,
-    // before any tenant is entered, and hold for all of its environments.
-    private static readonly Type[] ReadBeforeATenantIsEntered = [typeof(TenantMembership)];
+    /// <summary>
+    /// Rows that belong to a tenant as a whole, not to one environment, so no environment filter can
+    /// apply: read only by platform services that name the tenant. Memberships decide whether a person
+    /// may enter a tenant at all and are read at sign-in, before any tenant is entered; the kernel's
+    /// LINE channels, permission overrides and access grants are read by the catalog, the matrix and
+    /// the grant service. Module tables are all checked.
+    /// </summary>
+    private static readonly Type[] TenantLevelRecords =
+    [
+        typeof(TenantMembership),
+        typeof(SmartBranch.Kernel.Tenancy.TenantLineChannelRecord),
+        typeof(SmartBranch.Kernel.Authorization.RolePermissionOverride),
+        typeof(SmartBranch.Kernel.Authorization.PersonalDataAccessGrantRecord),
+    ];
 
     [Fact]
     public async Task Each_tenant_environment_sees_only_its_own_residents_and_webhook_events()
@@ -81,8 +92,7 @@ public abstract class TenantIsolationTests(TestBedFixture fixture)
 
         var tenantColumnsWithoutFilter = model.GetEntityTypes()
             .Where(t => t.FindProperty(nameof(ITenantOwned.TenantSlug)) is { IsNullable: false })
-            .Where(t => !KernelTenantLevelRecords.Contains(t.ClrType.Name) || t.ClrType.Assembly != typeof(ITenantOwned).Assembly)
-            .Where(t => !ReadBeforeATenantIsEntered.Contains(t.ClrType))
+            .Where(t => !TenantLevelRecords.Contains(t.ClrType))
             .Where(t => !typeof(ITenantOwned).IsAssignableFrom(t.ClrType) || t.GetDeclaredQueryFilters().Count == 0)
             .Select(t => t.ClrType.Name)
             .ToList();
@@ -90,14 +100,6 @@ public abstract class TenantIsolationTests(TestBedFixture fixture)
         Assert.Empty(tenantColumnsWithoutFilter);
         Assert.Contains(model.GetEntityTypes(), t => t.ClrType == typeof(Resident));
     }
-
-    /// <summary>
-    /// Kernel rows that belong to a tenant as a whole rather than to one environment, read only by
-    /// kernel services that name the tenant (the catalog, the permission matrix, break-glass grants),
-    /// never through a module's query: no environment filter could apply to them.
-    /// </summary>
-    private static readonly HashSet<string> KernelTenantLevelRecords =
-        ["TenantLineChannelRecord", "RolePermissionOverride", "PersonalDataAccessGrantRecord"];
 
     private static Task<List<string>> ResidentsSeenBy(LineTestBed bed, TestChannel channel) =>
         bed.InTenantAsync(channel, (db, _) => db.Set<Resident>().Select(r => r.LineUserId).ToListAsync());

@@ -112,8 +112,8 @@ public sealed class TenantCatalogTests : IDisposable
 
         catalog.Apply(
         [
-            Stored("sample", TenantStatus.Active, new Dictionary<string, StoredLineChannel>()),
-            Stored("created", TenantStatus.Suspended, new Dictionary<string, StoredLineChannel>
+            Stored("sample", TenantStatus.Active, new Dictionary<string, LineChannelInput>()),
+            Stored("created", TenantStatus.Suspended, new Dictionary<string, LineChannelInput>
             {
                 ["staging"] = new(LineMode.Emulator, "42", "secret", "token", null, null, null, null),
             }),
@@ -133,7 +133,7 @@ public sealed class TenantCatalogTests : IDisposable
         WriteTenant("sample", "production");
         var catalog = TenantCatalog.Load(Configuration(("Tenants:sample:production:Line:ChannelAccessToken", "from-configuration")));
 
-        catalog.Apply([Stored("sample", TenantStatus.Active, new Dictionary<string, StoredLineChannel>
+        catalog.Apply([Stored("sample", TenantStatus.Active, new Dictionary<string, LineChannelInput>
         {
             ["production"] = new(LineMode.Line, "42", "stored-secret", "stored-token", new Uri("http://127.0.0.1:7000"), null, null, null),
         })]);
@@ -153,7 +153,7 @@ public sealed class TenantCatalogTests : IDisposable
     public void Slugs_are_lower_case_letters_digits_and_hyphens(string slug, bool valid) =>
         Assert.Equal(valid, TenantSlug.IsValid(slug));
 
-    private static StoredTenant Stored(string slug, TenantStatus status, Dictionary<string, StoredLineChannel> channels) =>
+    private static StoredTenant Stored(string slug, TenantStatus status, Dictionary<string, LineChannelInput> channels) =>
         new(slug, "作成市", "Created City", ["production", "staging"], status, channels);
 
     private void WriteTenant(string slug, params string[] environments)
