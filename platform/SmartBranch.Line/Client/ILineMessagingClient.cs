@@ -25,6 +25,12 @@ public interface ILineMessagingClient
 
     /// <summary>GET /v2/bot/info.</summary>
     Task<LineBotInfo> GetBotInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// GET /v2/bot/message/quota and /v2/bot/message/quota/consumption: this month's target limit for
+    /// push, multicast, narrowcast and broadcast messages (replies are free), and how much of it is used.
+    /// </summary>
+    Task<LineMessageQuota> GetMessageQuotaAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Creates a client bound to one channel; clients are cheap and share connections and rate limiters.</summary>
@@ -40,6 +46,14 @@ public sealed record LineSendResult(string? RequestId, bool AlreadyAccepted);
 public sealed record LineUserProfile(string UserId, string DisplayName, string? PictureUrl, string? StatusMessage, string? Language);
 
 public sealed record LineBotInfo(string UserId, string BasicId, string? PremiumId, string DisplayName, string? PictureUrl, string ChatMode, string MarkAsReadMode);
+
+/// <param name="Limit">The month's target limit; null when the channel has none (quota type <c>none</c>).</param>
+/// <param name="Used">Messages counted against it so far this month.</param>
+public sealed record LineMessageQuota(long? Limit, long Used)
+{
+    /// <summary>How many more messages this month allows; null without a limit.</summary>
+    public long? Remaining => Limit is { } limit ? Math.Max(0, limit - Used) : null;
+}
 
 public sealed class LineMessageContent(Stream content, string? contentType, long? length) : IAsyncDisposable, IDisposable
 {

@@ -12,6 +12,8 @@ internal sealed record LineEndpoint(string PathTemplate, LineRateLimitBucket Rat
     public static readonly LineEndpoint Profile = new("/v2/bot/profile/{userId}", LineRateLimitBucket.Other);
     public static readonly LineEndpoint MessageContent = new("/v2/bot/message/{messageId}/content", LineRateLimitBucket.Other, OnDataHost: true);
     public static readonly LineEndpoint BotInfo = new("/v2/bot/info", LineRateLimitBucket.Other);
+    public static readonly LineEndpoint MessageQuota = new("/v2/bot/message/quota", LineRateLimitBucket.Other);
+    public static readonly LineEndpoint MessageQuotaConsumption = new("/v2/bot/message/quota/consumption", LineRateLimitBucket.Other);
 
     /// <summary>The endpoint on the channel's host, with <paramref name="pathParameter"/> in the template's placeholder.</summary>
     public Uri UrlFor(LineChannel channel, string? pathParameter = null)

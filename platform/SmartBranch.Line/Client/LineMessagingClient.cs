@@ -84,12 +84,27 @@ internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, 
         }
     }
 
-    public async Task<LineBotInfo> GetBotInfoAsync(CancellationToken cancellationToken = default)
+    public Task<LineBotInfo> GetBotInfoAsync(CancellationToken cancellationToken = default) =>
+        GetJsonAsync<LineBotInfo>(LineEndpoint.BotInfo, cancellationToken);
+
+    public async Task<LineMessageQuota> GetMessageQuotaAsync(CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, LineEndpoint.BotInfo.UrlFor(channel));
-        using var response = await SendAsync(request, LineEndpoint.BotInfo, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        return await ReadJsonAsync<LineBotInfo>(response, LineEndpoint.BotInfo, cancellationToken);
+        var quota = await GetJsonAsync<QuotaBody>(LineEndpoint.MessageQuota, cancellationToken);
+        var consumption = await GetJsonAsync<ConsumptionBody>(LineEndpoint.MessageQuotaConsumption, cancellationToken);
+        return new LineMessageQuota(quota.Type == "limited" ? quota.Value : null, consumption.TotalUsage);
     }
+
+    private async Task<T> GetJsonAsync<T>(LineEndpoint endpoint, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.UrlFor(channel));
+        using var response = await SendAsync(request, endpoint, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return await ReadJsonAsync<T>(response, endpoint, cancellationToken);
+    }
+
+    private sealed record QuotaBody(string Type, long? Value);
+
+    private sealed record ConsumptionBody(long TotalUsage);
 
     /// <summary>
     /// Sends with <paramref name="retryKey"/> in <c>X-Line-Retry-Key</c> on every attempt, so LINE delivers at most

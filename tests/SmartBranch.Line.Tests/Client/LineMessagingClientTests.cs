@@ -397,6 +397,36 @@ public sealed class LineMessagingClientTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_quota_with_a_target_limit()
+    {
+        _harness.Api
+            .Then(HttpStatusCode.OK, """{"type":"limited","value":1000}""")
+            .Then(HttpStatusCode.OK, """{"totalUsage":985}""");
+
+        var quota = await _harness.Complete(_client.GetMessageQuotaAsync());
+
+        Assert.Equal(new LineMessageQuota(1000, 985), quota);
+        Assert.Equal(15, quota.Remaining);
+        Assert.Equal(
+            [new Uri("https://api.line.me/v2/bot/message/quota"), new Uri("https://api.line.me/v2/bot/message/quota/consumption")],
+            _harness.Api.Requests.Select(r => r.Uri));
+    }
+
+    [Fact]
+    public async Task Message_quota_without_a_target_limit_has_nothing_remaining_to_count()
+    {
+        _harness.Api
+            .Then(HttpStatusCode.OK, """{"type":"none"}""")
+            .Then(HttpStatusCode.OK, """{"totalUsage":120000}""");
+
+        var quota = await _harness.Complete(_client.GetMessageQuotaAsync());
+
+        Assert.Null(quota.Limit);
+        Assert.Null(quota.Remaining);
+        Assert.Equal(120000, quota.Used);
+    }
+
+    [Fact]
     public async Task Logs_name_endpoints_statuses_and_request_ids_but_no_token_user_id_or_text()
     {
         var channel = LineClientHarness.Channel with { ChannelAccessToken = "SECRET-TOKEN-f00d" };
