@@ -68,6 +68,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<IApiClients, ApiClients>();
         services.AddScoped<OperatorBootstrap>();
         services.AddHostedService<PortalClientRegistration>();
+        services.AddSingleton<OpenIdTokenPruning>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpenIdTokenPruning>());
         services.AddHostedService<AuthenticationWarmUp>();
         if (environment.IsDevelopment())
         {

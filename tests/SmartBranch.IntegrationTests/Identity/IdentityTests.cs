@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 using SmartBranch.Identity.OpenId;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Authorization;
@@ -311,6 +312,37 @@ public abstract partial class IdentityTests(IdentityTestBed fixture)
     {
         await using var scope = bed.App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IApiClients>().RegisterAsync(tenant, "基幹システム連携", default);
+    }
+
+    [Fact]
+    public async Task Tokens_no_longer_valid_are_pruned_after_two_weeks_and_valid_ones_are_kept()
+    {
+        var bed = await fixture.GetAsync();
+        await using var scope = bed.App.Services.CreateAsyncScope();
+        var tokens = scope.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        var now = DateTimeOffset.UtcNow;
+        async Task<string> CreateAsync(DateTimeOffset created, DateTimeOffset expires, string status) =>
+            (await tokens.GetIdAsync(await tokens.CreateAsync(new OpenIddictTokenDescriptor
+            {
+                CreationDate = created,
+                ExpirationDate = expires,
+                Status = status,
+                Subject = "pruning-test",
+                Type = OpenIddictConstants.TokenTypeHints.RefreshToken,
+            })))!;
+        var expiredLongAgo = await CreateAsync(now.AddDays(-30), now.AddDays(-29), OpenIddictConstants.Statuses.Valid);
+        var revokedLongAgo = await CreateAsync(now.AddDays(-20), now.AddDays(10), OpenIddictConstants.Statuses.Revoked);
+        var expiredYesterday = await CreateAsync(now.AddDays(-2), now.AddDays(-1), OpenIddictConstants.Statuses.Valid);
+        var stillValid = await CreateAsync(now.AddDays(-20), now.AddDays(10), OpenIddictConstants.Statuses.Valid);
+
+        await bed.App.Services.GetRequiredService<OpenIdTokenPruning>().PruneAsync(default);
+
+        await using var after = bed.App.Services.CreateAsyncScope();
+        var remaining = after.ServiceProvider.GetRequiredService<IOpenIddictTokenManager>();
+        Assert.Null(await remaining.FindByIdAsync(expiredLongAgo));
+        Assert.Null(await remaining.FindByIdAsync(revokedLongAgo));
+        Assert.NotNull(await remaining.FindByIdAsync(expiredYesterday));
+        Assert.NotNull(await remaining.FindByIdAsync(stillValid));
     }
 
     [GeneratedRegex(@"https?://\S+")]
