@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace SmartBranch.Benchmarks;
 
 /// <summary>
-/// Token signing and encryption certificates for a benchmark server on PostgreSQL, where the server
+/// Token signing and encryption certificates and the key ring's certificate for a benchmark server on PostgreSQL, where the server
 /// (rightly) refuses to run without configured ones. Self-signed, in a temporary folder.
 /// </summary>
 internal static class ThrowawayCertificates
@@ -13,6 +13,7 @@ internal static class ThrowawayCertificates
     {
         ["Identity:OpenId:SigningCertificatePath"] = Write(directory, "signing", X509KeyUsageFlags.DigitalSignature),
         ["Identity:OpenId:EncryptionCertificatePath"] = Write(directory, "encryption", X509KeyUsageFlags.KeyEncipherment),
+        ["DataProtection:CertificatePath"] = Write(directory, "key-ring", X509KeyUsageFlags.KeyEncipherment),
     };
 
     private static string Write(string directory, string name, X509KeyUsageFlags usage)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace SmartBranch.Identity.Security;
 
-internal static class LocalEnvironments
+public static class LocalEnvironments
 {
     /// <summary>Development and the integration tests' Testing, where plain HTTP on loopback is allowed.</summary>
     public static bool IsLocal(this IHostEnvironment environment) =>

@@ -21,6 +21,7 @@ internal static class ServerComposition
         builder.AddEmbeddedLineEmulator();
         builder.Services.AddLineMessagingClient();
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
+        builder.AddKeyRingEncryption();
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();
         return builder;
