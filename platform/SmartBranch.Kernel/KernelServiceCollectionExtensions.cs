@@ -55,6 +55,7 @@ public static class KernelServiceCollectionExtensions
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<LineWebhookProcessor>();
             services.AddHostedService<PersonalDataAccessGrantExpiry>();
+            services.AddHostedService<BacklogMetrics>();
         }
 
         services.AddHealthChecks()

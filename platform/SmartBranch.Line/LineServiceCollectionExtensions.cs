@@ -24,14 +24,16 @@ public static class LineServiceCollectionExtensions
             sp.GetRequiredService<LineRateLimiterRegistry>(),
             sp.GetRequiredService<ILogger<LineMessagingClient>>()));
 
-        services.AddHttpClient(LineMessagingClientFactory.HttpClientName, client =>
+        var client = services.AddHttpClient(LineMessagingClientFactory.HttpClientName, client =>
             {
                 // The pipeline times each attempt; a request waiting for a rate-limit permit has not timed out.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             // The default HttpClient logs show request URLs, and a profile's URL holds the user id.
-            .RemoveAllLoggers()
-            .AddResilienceHandler(LineResiliencePipeline.Name, LineResiliencePipeline.Configure);
+            .RemoveAllLoggers();
+        client.AddResilienceHandler(LineResiliencePipeline.Name, LineResiliencePipeline.Configure);
+        // Added after the resilience pipeline, so inside it: every attempt is counted, not only the last.
+        client.AddHttpMessageHandler(() => new LineApiMetricsHandler());
 
         return services;
     }

@@ -148,6 +148,7 @@ internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, 
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.ChannelAccessToken);
         request.RateLimitWith(rateLimiter.For(endpoint.RateLimit));
+        LineApiMetricsHandler.Tag(request, endpoint);
         try
         {
             var response = await http.SendAsync(request, completion, cancellationToken);

@@ -22,6 +22,7 @@ internal static class ServerComposition
         builder.Services.AddLineMessagingClient();
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
         builder.AddKeyRingEncryption();
+        builder.AddSmartBranchTelemetry();
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();
         return builder;
@@ -42,6 +43,7 @@ internal static class ServerComposition
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteHealthReportAsync,
         });
+        app.MapSmartBranchMetrics();
         app.MapSmartBranchKernel();
         app.MapSmartBranchIdentity();
         app.MapSmartBranchPortal();
