@@ -20,4 +20,7 @@ public sealed class RabbitMqOptions
     public string VirtualHost { get; set; } = "/";
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
+
+    /// <summary>AMQPS on port 5671, as managed brokers (Amazon MQ) require.</summary>
+    public bool UseTls { get; set; }
 }

@@ -36,10 +36,15 @@ public static class BusRegistration
                 case BusTransport.RabbitMq:
                     bus.UsingRabbitMq((context, cfg) =>
                     {
-                        cfg.Host(options.RabbitMq.Host, options.RabbitMq.VirtualHost, h =>
+                        var rabbit = options.RabbitMq;
+                        cfg.Host(rabbit.Host, rabbit.UseTls ? (ushort)5671 : (ushort)5672, rabbit.VirtualHost, h =>
                         {
-                            h.Username(options.RabbitMq.Username);
-                            h.Password(options.RabbitMq.Password);
+                            h.Username(rabbit.Username);
+                            h.Password(rabbit.Password);
+                            if (rabbit.UseTls)
+                            {
+                                h.UseSsl(ssl => ssl.ServerName = rabbit.Host);
+                            }
                         });
                         ConfigureEndpoints(context, cfg);
                     });

@@ -23,6 +23,7 @@ internal static class ServerComposition
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
         builder.AddKeyRingEncryption();
         builder.AddSmartBranchTelemetry();
+        builder.AddProxyHeaders();
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();
         return builder;
@@ -30,6 +31,7 @@ internal static class ServerComposition
 
     public static WebApplication UseSmartBranchServer(this WebApplication app)
     {
+        app.UseProxyHeaders();
         app.UseSmartBranchSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
