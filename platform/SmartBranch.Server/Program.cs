@@ -1,5 +1,6 @@
 using SmartBranch.Identity.Bootstrap;
 using SmartBranch.Kernel.Audit;
+using SmartBranch.Server.Backups;
 using SmartBranch.Server.Hosting;
 using SmartBranch.Server.Persistence;
 
@@ -25,6 +26,12 @@ if (args.FirstOrDefault() == "migrate")
 if (args.FirstOrDefault() == AuditVerificationCommand.Name)
 {
     Environment.ExitCode = await AuditVerificationCommand.RunAsync(app.Services, Console.Out);
+    return;
+}
+
+if (args.FirstOrDefault() is { } command && BackupCommands.Names.Contains(command))
+{
+    Environment.ExitCode = await BackupCommands.RunAsync(app.Services, args, Console.Out);
     return;
 }
 

@@ -52,6 +52,8 @@ internal static class WebhookBenchmark
                 ["Tenants:hirakawa:staging:Line:ChannelId"] = ChannelId,
                 ["Tenants:hirakawa:staging:Line:ChannelSecret"] = Secret,
                 ["Tenants:hirakawa:staging:Line:ChannelAccessToken"] = Token,
+                ["Backups:Scheduled"] = "false",
+                ["Backups:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             };
             if (database.Provider == "Postgres")
             {

@@ -7,6 +7,7 @@ using SmartBranch.Kernel;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line;
 using SmartBranch.Portal;
+using SmartBranch.Server.Backups;
 using SmartBranch.Server.Persistence;
 
 namespace SmartBranch.Server.Hosting;
@@ -24,6 +25,7 @@ internal static class ServerComposition
         builder.AddKeyRingEncryption();
         builder.AddSmartBranchTelemetry();
         builder.AddProxyHeaders();
+        builder.AddSmartBranchBackups(roles);
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();
         return builder;

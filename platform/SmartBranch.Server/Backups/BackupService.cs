@@ -1,0 +1,133 @@
+using System.IO.Pipelines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartBranch.Identity.Security;
+using SmartBranch.Kernel.Persistence;
+
+namespace SmartBranch.Server.Backups;
+
+/// <summary>
+/// Creates encrypted backups of the whole database (every tenant) and restores them. The dump flows
+/// straight into the cipher through a pipe: no unencrypted copy is ever written to disk.
+/// </summary>
+internal sealed partial class BackupService(
+    IServiceScopeFactory scopeFactory,
+    IOptions<BackupOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<BackupService> logger)
+{
+    public BackupStore Store { get; } = new(Path.GetFullPath(options.Value.Directory, environment.ContentRootPath));
+
+    public async Task<BackupFile> CreateAsync(CancellationToken cancellationToken)
+    {
+        var dump = Dump();
+        var key = Key();
+        var backup = await Store.WriteAsync(dump.Provider, clock.GetUtcNow(), file => ThroughPipeAsync(
+            writer => dump.DumpAsync(writer, cancellationToken),
+            reader => BackupEncryption.EncryptAsync(reader, file, key, cancellationToken)));
+        LogCreated(backup.Name, backup.Size);
+
+        foreach (var expired in BackupRetentionPolicy.Expired(Store.List(), options.Value.Retention))
+        {
+            Store.Delete(expired);
+            LogPruned(expired.Name);
+        }
+
+        return backup;
+    }
+
+    /// <exception cref="InvalidOperationException">The database is not empty and <paramref name="replace"/> is false.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">Wrong key, or the backup was changed or cut off.</exception>
+    public async Task RestoreAsync(string name, bool replace, CancellationToken cancellationToken)
+    {
+        var dump = Dump();
+        if (!replace && !await dump.IsEmptyAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The database is not empty. Stop every server process and pass --replace to overwrite it.");
+        }
+
+        var key = Key();
+        await using var file = Store.OpenRead(name);
+        await ThroughPipeAsync(
+            writer => BackupEncryption.DecryptAsync(file, writer, key, cancellationToken),
+            reader => dump.RestoreAsync(reader, cancellationToken));
+        LogRestored(name);
+    }
+
+    /// <summary>The turn to back up, across processes; null while another process has it.</summary>
+    public Task<IAsyncDisposable?> TryTakeTurnAsync(CancellationToken cancellationToken) => Dump().TryLockAsync(cancellationToken);
+
+    private DatabaseDump Dump()
+    {
+        using var scope = scopeFactory.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>().Database;
+        return DatabaseDump.For(database.ProviderName!, database.GetConnectionString()!);
+    }
+
+    private byte[] Key() => options.Value.EncryptionKey is { Length: > 0 } configured
+        ? BackupEncryption.ParseKey(configured)
+        : LocalKey();
+
+    /// <summary>Development and tests only: a key kept beside the backups, made on first use.</summary>
+    private byte[] LocalKey()
+    {
+        if (!environment.IsLocal())
+        {
+            throw new InvalidOperationException($"{BackupOptions.Section}:EncryptionKey is not set.");
+        }
+
+        var path = Path.Combine(Store.Directory, "local-development.key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Store.Directory);
+            File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return BackupEncryption.ParseKey(File.ReadAllText(path));
+    }
+
+    /// <summary>Runs a producer writing into a pipe and a consumer reading from it at once; either failing fails both.</summary>
+    private static async Task ThroughPipeAsync(Func<Stream, Task> produce, Func<Stream, Task> consume)
+    {
+        var pipe = new Pipe();
+        async Task ProduceAsync()
+        {
+            await using var writer = pipe.Writer.AsStream();
+            try
+            {
+                await produce(writer);
+            }
+            catch (Exception e)
+            {
+                await pipe.Writer.CompleteAsync(e);
+                throw;
+            }
+        }
+
+        async Task ConsumeAsync()
+        {
+            await using var reader = pipe.Reader.AsStream();
+            try
+            {
+                await consume(reader);
+            }
+            catch (Exception e)
+            {
+                await pipe.Reader.CompleteAsync(e);
+                throw;
+            }
+        }
+
+        await Task.WhenAll(ProduceAsync(), ConsumeAsync());
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup {Name} written ({Size} bytes).")]
+    private partial void LogCreated(string name, long size);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backup {Name} removed by the retention policy.")]
+    private partial void LogPruned(string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backup {Name} restored into the database.")]
+    private partial void LogRestored(string name);
+}

@@ -1,0 +1,185 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SmartBranch.Server.Backups;
+
+/// <summary>A consistent copy of the whole database as one stream, and its way back.</summary>
+internal abstract class DatabaseDump
+{
+    public abstract string Provider { get; }
+
+    public abstract Task DumpAsync(Stream destination, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the database's content with the dump's.</summary>
+    public abstract Task RestoreAsync(Stream source, CancellationToken cancellationToken);
+
+    public abstract Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+
+    /// <summary>A lock across processes, held until disposed; null when another process holds it.</summary>
+    public abstract Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken);
+
+    public static DatabaseDump For(string providerName, string connectionString) =>
+        providerName.Contains("Npgsql", StringComparison.Ordinal)
+            ? new PostgresDump(connectionString)
+            : new SqliteDump(connectionString);
+}
+
+/// <summary>SQLite's online backup API: a consistent copy while the server keeps writing.</summary>
+internal sealed class SqliteDump(string connectionString) : DatabaseDump
+{
+    public override string Provider => "sqlite";
+
+    public override async Task DumpAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        var copy = Path.GetTempFileName();
+        try
+        {
+            await using (var source = new SqliteConnection(connectionString))
+            await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString()))
+            {
+                await source.OpenAsync(cancellationToken);
+                await target.OpenAsync(cancellationToken);
+                source.BackupDatabase(target);
+            }
+
+            await using var file = File.OpenRead(copy);
+            await file.CopyToAsync(destination, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    public override async Task RestoreAsync(Stream source, CancellationToken cancellationToken)
+    {
+        var copy = Path.GetTempFileName();
+        try
+        {
+            await using (var file = File.Create(copy))
+            {
+                await source.CopyToAsync(file, cancellationToken);
+            }
+
+            await using var backup = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+            await using var target = new SqliteConnection(connectionString);
+            await backup.OpenAsync(cancellationToken);
+            await target.OpenAsync(cancellationToken);
+            backup.BackupDatabase(target);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(copy);
+        }
+    }
+
+    public override async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
+    }
+
+    /// <summary>The embedded default is one process: nobody to take turns with.</summary>
+    public override Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable?>(new NothingHeld());
+
+    private sealed class NothingHeld : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// <c>pg_dump</c> in its custom format and <c>pg_restore</c>, from PostgreSQL's client tools on PATH.
+/// The password travels in the child's environment, never on its command line.
+/// </summary>
+internal sealed class PostgresDump(string connectionString) : DatabaseDump
+{
+    public override string Provider => "postgres";
+
+    public override Task DumpAsync(Stream destination, CancellationToken cancellationToken) =>
+        RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges"], stdin: null, stdout: destination, cancellationToken);
+
+    public override Task RestoreAsync(Stream source, CancellationToken cancellationToken) =>
+        RunAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", Database.Database!],
+            stdin: source, stdout: null, cancellationToken);
+
+    public override async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 0;
+    }
+
+    /// <summary>A session-level advisory lock: released when the connection closes, even if the process dies.</summary>
+    public override async Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken)
+    {
+        const long backupLockKey = 0x5342_424B; // "SBBK"
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({backupLockKey})", connection);
+        if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        {
+            return connection;
+        }
+
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    private NpgsqlConnectionStringBuilder Database => new(connectionString);
+
+    private async Task RunAsync(string tool, string[] arguments, Stream? stdin, Stream? stdout, CancellationToken cancellationToken)
+    {
+        var settings = Database;
+        var start = new ProcessStartInfo(tool)
+        {
+            RedirectStandardInput = stdin is not null,
+            RedirectStandardOutput = stdout is not null,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PGHOST"] = settings.Host;
+        start.Environment["PGPORT"] = settings.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["PGDATABASE"] = settings.Database;
+        start.Environment["PGUSER"] = settings.Username;
+        start.Environment["PGPASSWORD"] = settings.Password ?? Environment.GetEnvironmentVariable("PGPASSWORD");
+        start.Environment["PGSSLMODE"] = settings.SslMode switch
+        {
+            SslMode.Disable => "disable",
+            SslMode.Require => "require",
+            SslMode.VerifyCA => "verify-ca",
+            SslMode.VerifyFull => "verify-full",
+            _ => "prefer",
+        };
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} could not be started.");
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        var copyIn = stdin is null ? Task.CompletedTask : CopyAndCloseAsync(stdin, process.StandardInput.BaseStream, cancellationToken);
+        var copyOut = stdout is null ? Task.CompletedTask : process.StandardOutput.BaseStream.CopyToAsync(stdout, cancellationToken);
+        await Task.WhenAll(copyIn, copyOut);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {(await errors).Trim()}");
+        }
+    }
+
+    private static async Task CopyAndCloseAsync(Stream source, Stream target, CancellationToken cancellationToken)
+    {
+        await using (target)
+        {
+            await source.CopyToAsync(target, cancellationToken);
+        }
+    }
+}
