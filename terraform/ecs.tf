@@ -33,12 +33,16 @@ locals {
     Bus__RabbitMq__UseTls            = "true"
     Identity__PublicOrigin           = "https://${var.domain_name}"
     Metrics__AllowedNetworks         = var.vpc_cidr
+    # A task's disk does not outlive it: until the server writes its backups to S3, RDS point-in-time
+    # recovery (35 days) is the database's backup here, and the server's daily backup is off.
+    Backups__Scheduled               = "false"
     Server__ForwardedHeaders__KnownNetworks = var.vpc_cidr
   }
 
   secrets = {
     PGPASSWORD                             = aws_secretsmanager_secret.generated["database-password"].arn
     Bus__RabbitMq__Password                = aws_secretsmanager_secret.generated["broker-password"].arn
+    Backups__EncryptionKey                 = aws_secretsmanager_secret.generated["backup-key"].arn
     SMARTBRANCH_OPENID_SIGNING_PKCS12      = aws_secretsmanager_secret.operator["openid-signing-pkcs12"].arn
     SMARTBRANCH_OPENID_ENCRYPTION_PKCS12   = aws_secretsmanager_secret.operator["openid-encryption-pkcs12"].arn
     SMARTBRANCH_DATA_PROTECTION_PKCS12     = aws_secretsmanager_secret.operator["data-protection-pkcs12"].arn

@@ -5,6 +5,7 @@ locals {
   generated_secrets = {
     "database-password" = random_password.database.result
     "broker-password"   = random_password.broker.result
+    "backup-key"        = random_id.backup_key.b64_std
   }
 
   operator_secrets = {
@@ -14,6 +15,11 @@ locals {
     "certificate-password"        = "Password of the three PKCS#12 files"
     "smtp-password"               = "SMTP password for staff e-mail and alerts"
   }
+}
+
+# AES-256 key of the server's own backups (Backups:EncryptionKey).
+resource "random_id" "backup_key" {
+  byte_length = 32
 }
 
 resource "aws_secretsmanager_secret" "generated" {
