@@ -44,9 +44,13 @@ internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogS
     private IQueryable<Resident> Friends(SegmentExpression? segment)
     {
         var friends = db.Set<Resident>().AsNoTracking().Where(r => r.Status == ResidentStatus.Friend);
-        return segment is null
-            ? friends
-            : friends.Where(SegmentPredicate.Build(segment, db.Set<ResidentAttributeValue>(), catalogs.For(currentTenant.Required)));
+        if (segment is null)
+        {
+            return friends;
+        }
+
+        var ids = SegmentResidents.Ids(segment, db.Set<ResidentAttributeValue>(), catalogs.For(currentTenant.Required));
+        return friends.Where(r => ids.Contains(r.Id));
     }
 }
 

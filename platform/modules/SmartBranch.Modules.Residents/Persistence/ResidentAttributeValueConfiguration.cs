@@ -18,7 +18,7 @@ internal sealed class ResidentAttributeValueConfiguration : IEntityTypeConfigura
         builder.Property(v => v.ValueKey).HasMaxLength(SegmentKey.MaxLength);
         builder.HasOne<Resident>().WithMany().HasForeignKey(v => v.ResidentId).OnDelete(DeleteBehavior.Cascade);
 
-        // A segment's EXISTS lookups: which residents of this environment registered these values (index-only).
+        // A segment's parts: which residents of this environment registered these values, from one index range (index-only).
         builder.HasIndex(v => new { v.TenantSlug, v.EnvironmentName, v.AttributeKey, v.ValueKey, v.ResidentId });
     }
 }

@@ -4,7 +4,7 @@ namespace SmartBranch.Modules.Residents.Preferences;
 
 /// <summary>
 /// One value a resident registered for one attribute of the segment catalogue (topic = disaster, area = hiraka).
-/// A row per value, so that a delivery's condition is a set of EXISTS lookups on one index.
+/// A row per value, so that each part of a delivery's condition is one range of one index.
 /// Stored on our servers only; LINE never sees it.
 /// </summary>
 internal sealed class ResidentAttributeValue : ITenantOwned

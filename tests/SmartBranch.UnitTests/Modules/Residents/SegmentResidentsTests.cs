@@ -7,7 +7,7 @@ using SmartBranch.Modules.Residents.Segments;
 
 namespace SmartBranch.UnitTests.Modules.Residents;
 
-public sealed class SegmentPredicateTests
+public sealed class SegmentResidentsTests
 {
     private static readonly SegmentCatalogDefinition Catalog = SegmentCatalogFiles.Load(Path.Combine(AppContext.BaseDirectory, "tenants", "hirakawa"));
 
@@ -17,7 +17,7 @@ public sealed class SegmentPredicateTests
     private readonly Resident _nothing = Resident.Follow("U4", DateTimeOffset.UnixEpoch);
     private readonly List<ResidentAttributeValue> _values;
 
-    public SegmentPredicateTests() => _values =
+    public SegmentResidentsTests() => _values =
     [
         new(_disasterInHiraka.Id, "topic", "disaster"),
         new(_disasterInHiraka.Id, "topic", "childcare"),
@@ -69,7 +69,7 @@ public sealed class SegmentPredicateTests
         Assert.Throws<ArgumentException>(() => Matching(new AllOf([])));
         Assert.Throws<ArgumentException>(() => Matching(new AnyOf([new AttributeIn("topic", [])])));
         SegmentExpression deep = new AttributeIn("topic", ["disaster"]);
-        for (var i = 0; i < SegmentPredicate.MaxDepth; i++)
+        for (var i = 0; i < SegmentResidents.MaxDepth; i++)
         {
             deep = new AllOf([deep]);
         }
@@ -91,7 +91,7 @@ public sealed class SegmentPredicateTests
 
     private List<string> Matching(SegmentExpression segment)
     {
-        var predicate = SegmentPredicate.Build(segment, _values.AsQueryable(), Catalog).Compile();
-        return new[] { _disasterInHiraka, _disasterInOnoe, _eventsInHiraka, _nothing }.Where(predicate).Select(r => r.LineUserId).ToList();
+        var ids = SegmentResidents.Ids(segment, _values.AsQueryable(), Catalog).ToHashSet();
+        return new[] { _disasterInHiraka, _disasterInOnoe, _eventsInHiraka, _nothing }.Where(r => ids.Contains(r.Id)).Select(r => r.LineUserId).ToList();
     }
 }
