@@ -11,6 +11,7 @@ using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Outbox;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 
 namespace SmartBranch.Kernel;
@@ -31,6 +32,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSmartBranchPermissions();
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
+        services.AddResidentPages();
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxSignalInterceptor>();
@@ -71,6 +73,7 @@ public static class KernelServiceCollectionExtensions
     public static IEndpointRouteBuilder MapSmartBranchKernel(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapLineWebhook();
+        endpoints.MapResidentPages();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

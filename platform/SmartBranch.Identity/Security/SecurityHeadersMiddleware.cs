@@ -7,7 +7,8 @@ namespace SmartBranch.Identity.Security;
 
 /// <summary>
 /// Security headers on every response. The policy is <c>Security:ContentSecurityPolicy</c> when set;
-/// HSTS is sent on HTTPS outside Development.
+/// HSTS is sent on HTTPS outside Development. A response that brings its own policy keeps it, and then its own
+/// framing rule: resident pages allow LINE's LIFF SDK, and in Emulator mode being framed by the resident simulator.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IConfiguration configuration, IHostEnvironment environment)
 {
@@ -25,9 +26,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IConfigura
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = _policy;
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = _policy;
+                headers.XFrameOptions = "DENY";
+            }
+
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             if (context.Request.IsHttps && !environment.IsDevelopment())

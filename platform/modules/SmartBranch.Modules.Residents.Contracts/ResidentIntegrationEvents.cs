@@ -7,3 +7,6 @@ public sealed record ResidentFollowedIntegrationEvent(Guid ResidentId, string Li
 
 /// <summary>A resident blocked the account; nothing may be sent to them until they follow again.</summary>
 public sealed record ResidentBlockedIntegrationEvent(Guid ResidentId, string LineUserId) : IntegrationEvent;
+
+/// <summary>A resident saved their preferences (the attributes deliveries select on, and their consent).</summary>
+public sealed record ResidentPreferencesChangedIntegrationEvent(Guid ResidentId, string LineUserId) : IntegrationEvent;

@@ -8,7 +8,10 @@ using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Residents.Contracts;
+using SmartBranch.Modules.Residents.Audience;
 using SmartBranch.Modules.Residents.Persistence;
+using SmartBranch.Modules.Residents.Preferences;
+using SmartBranch.Modules.Residents.Segments;
 using SmartBranch.Modules.Residents.Statistics;
 using SmartBranch.Modules.Residents.Webhook;
 using SmartBranch.Modules.Residents.Welcome;
@@ -28,9 +31,11 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ILineWebhookEventHandler<UnfollowEvent>, ResidentsUnfollowHandler>();
         services.AddScoped<ILineRecipientPolicy, ResidentsRecipientPolicy>();
         services.AddScoped<IResidentStatistics, ResidentStatistics>();
+        services.AddSingleton<ISegmentCatalogSource, SegmentCatalogFiles>();
+        services.AddScoped<ISegmentCatalog, SegmentCatalog>();
+        services.AddScoped<IResidentAudience, ResidentAudience>();
+        services.AddScoped<ResidentPreferences>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPreferences();
 }

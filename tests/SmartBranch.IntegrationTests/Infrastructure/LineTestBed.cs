@@ -15,6 +15,13 @@ namespace SmartBranch.IntegrationTests.Infrastructure;
 public sealed record TestChannel(string Tenant, string Environment, string ChannelId, string Secret, string AccessToken)
 {
     public string WebhookPath => $"/line/{Tenant}/{Environment}/webhook";
+
+    /// <summary>The environment's LIFF app: as LINE names them, "{channel id}-{8 characters}". The emulator issues its
+    /// ID tokens for the channel, which is therefore also the environment's LINE Login channel.</summary>
+    public string LiffId => $"{ChannelId}-testliff";
+
+    /// <summary>Where the environment's resident pages live.</summary>
+    public string ResidentPath(string page) => $"/r/{Tenant}/{Environment}/{page}";
 }
 
 /// <summary>
@@ -101,6 +108,8 @@ public sealed class LineTestBed : IAsyncDisposable
             settings[$"{prefix}:ChannelId"] = channel.ChannelId;
             settings[$"{prefix}:ChannelSecret"] = channel.Secret;
             settings[$"{prefix}:ChannelAccessToken"] = channel.AccessToken;
+            settings[$"{prefix}:LoginChannelId"] = channel.ChannelId;
+            settings[$"{prefix}:LiffId"] = channel.LiffId;
         }
 
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
@@ -147,6 +156,14 @@ public sealed class LineTestBed : IAsyncDisposable
         var body = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.True(response.IsSuccessStatusCode, $"The emulator refused the simulated event: {body}");
         return body!;
+    }
+
+    /// <summary>A LIFF ID token for the user, as LINE issues one to a LIFF app of <paramref name="clientId"/>'s channel.</summary>
+    public async Task<string> IssueIdTokenAsync(string userId, string clientId)
+    {
+        var response = await EmulatorClient.PostAsJsonAsync($"/_sim/users/{userId}/id-token", new { clientId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["idToken"]!.GetValue<string>();
     }
 
     /// <summary>What the user has received, as the emulator recorded it.</summary>

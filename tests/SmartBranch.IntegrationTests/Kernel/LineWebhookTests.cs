@@ -22,7 +22,7 @@ public abstract class LineWebhookTests(TestBedFixture fixture)
         var delivery = await bed.SimulateAsync(channel, userId, new JsonObject { ["type"] = "follow" });
 
         Assert.Equal(200, delivery["webhookStatus"]!.GetValue<int>());
-        var welcome = HirakawaWelcomeTexts();
+        var welcome = HirakawaWelcomeTexts(channel);
         await Eventually.GetAsync(() => bed.InboxAsync(userId), inbox => inbox.Count >= welcome.Count, "the welcome message");
         await bed.WaitUntilIdleAsync();
         var inbox = await bed.InboxAsync(userId);
@@ -47,7 +47,7 @@ public abstract class LineWebhookTests(TestBedFixture fixture)
         await bed.WaitUntilIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, redelivery.StatusCode);
-        Assert.Equal(HirakawaWelcomeTexts().Count, (await bed.InboxAsync(userId)).Count);
+        Assert.Equal(HirakawaWelcomeTexts(channel).Count, (await bed.InboxAsync(userId)).Count);
         Assert.Equal(1, await bed.InTenantAsync(channel, (db, _) => db.LineWebhookEvents.CountAsync(e => e.WebhookEventId == eventId)));
     }
 
@@ -128,9 +128,12 @@ public abstract class LineWebhookTests(TestBedFixture fixture)
         Assert.Equal("Friend", statuses[followsLast]);
     }
 
-    private static List<string> HirakawaWelcomeTexts() =>
+    /// <summary>The welcome texts of residents.yml, linking to the environment's preference page through its LIFF app.</summary>
+    private static List<string> HirakawaWelcomeTexts(TestChannel channel) =>
         WelcomeMessages.Load(Path.Combine(AppContext.BaseDirectory, "tenants", "hirakawa"))
-            .Cast<SmartBranch.Line.Messages.TextMessage>().Select(m => m.Text).ToList();
+            .Cast<SmartBranch.Line.Messages.TextMessage>()
+            .Select(m => m.Text.Replace(WelcomeMessages.PreferencesUrlPlaceholder, $"https://liff.line.me/{channel.LiffId}/preferences", StringComparison.Ordinal))
+            .ToList();
 }
 
 public sealed class SqliteLineWebhookTests(SqliteTestBed fixture) : LineWebhookTests(fixture), IClassFixture<SqliteTestBed>;

@@ -30,6 +30,11 @@ public sealed class Resident : ITenantOwned
     public DateTimeOffset? BlockedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The version of the consent text (<c>segments.yml</c>) the resident last accepted; null: never.</summary>
+    public string? ConsentVersion { get; private set; }
+
+    public DateTimeOffset? ConsentAcceptedAt { get; private set; }
+
     public static Resident Follow(string lineUserId, DateTimeOffset at) => new()
     {
         LineUserId = lineUserId,
@@ -52,6 +57,17 @@ public sealed class Resident : ITenantOwned
     {
         Status = ResidentStatus.Blocked;
         BlockedAt = at;
+        UpdatedAt = at;
+    }
+
+    public void AcceptConsent(string version, DateTimeOffset at)
+    {
+        if (ConsentVersion != version)
+        {
+            ConsentVersion = version;
+            ConsentAcceptedAt = at;
+        }
+
         UpdatedAt = at;
     }
 

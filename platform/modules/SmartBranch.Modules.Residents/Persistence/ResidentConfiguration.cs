@@ -18,11 +18,17 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.Property(r => r.Language).HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.LineUserId }).IsUnique();
-        builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.Status });
+        builder.Property(r => r.ConsentVersion).HasMaxLength(40);
+
+        // Counting friends, and paging an audience in LINE user id order to the end without sorting.
+        builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.Status, r.LineUserId });
     }
 }
 
 internal sealed class ResidentsModelContribution : IModelContribution
 {
-    public void Configure(ModelBuilder modelBuilder) => modelBuilder.ApplyConfiguration(new ResidentConfiguration());
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder
+        .ApplyConfiguration(new ResidentConfiguration())
+        .ApplyConfiguration(new ResidentAttributeValueConfiguration())
+        .ApplyConfiguration(new ResidentHistoryEntryConfiguration());
 }

@@ -51,7 +51,7 @@ internal sealed class ResidentsFollowHandler(
 
         if (webhookEvent.ReplyToken is { } replyToken)
         {
-            messenger.Reply(userId, replyToken, webhookEvent.Timestamp, welcomeMessages.For(currentTenant.Required.Tenant));
+            messenger.Reply(userId, replyToken, webhookEvent.Timestamp, welcomeMessages.For(currentTenant.Required));
         }
 
         outbox.Add(new ResidentFollowedIntegrationEvent(resident.Id, userId, isRefollow));

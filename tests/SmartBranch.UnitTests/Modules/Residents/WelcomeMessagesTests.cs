@@ -17,6 +17,7 @@ public sealed class WelcomeMessagesTests : IDisposable
         var first = Assert.IsType<TextMessage>(messages[0]);
         Assert.Contains("平川市", first.Text, StringComparison.Ordinal);
         Assert.InRange(messages.Count, 1, 5);
+        Assert.Contains(messages, m => ((TextMessage)m).Text.Contains(WelcomeMessages.PreferencesUrlPlaceholder, StringComparison.Ordinal));
     }
 
     [Fact]

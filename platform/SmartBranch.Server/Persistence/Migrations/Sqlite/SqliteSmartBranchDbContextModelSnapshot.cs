@@ -1140,6 +1140,15 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("blocked_at");
 
+                    b.Property<long?>("ConsentAcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_accepted_at");
+
+                    b.Property<string>("ConsentVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_version");
+
                     b.Property<string>("DisplayName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -1193,10 +1202,94 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_residents_tenant_slug_environment_name_line_user_id");
 
-                    b.HasIndex("TenantSlug", "EnvironmentName", "Status")
-                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status");
+                    b.HasIndex("TenantSlug", "EnvironmentName", "Status", "LineUserId")
+                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status_line_user_id");
 
                     b.ToTable("residents", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Residents.Preferences.ResidentAttributeValue", b =>
+                {
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("AttributeKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attribute_key");
+
+                    b.Property<string>("ValueKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value_key");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("ResidentId", "AttributeKey", "ValueKey")
+                        .HasName("pk_residents_attribute_values");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "AttributeKey", "ValueKey", "ResidentId")
+                        .HasDatabaseName("ix_residents_attribute_values_tenant_slug_environment_name_attribute_key_value_key_resident_id");
+
+                    b.ToTable("residents_attribute_values", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Residents.Preferences.ResidentHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("details");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_residents_history");
+
+                    b.HasIndex("ResidentId", "At")
+                        .HasDatabaseName("ix_residents_history_resident_id_at");
+
+                    b.ToTable("residents_history", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1291,6 +1384,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_identity_memberships_identity_accounts_user_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Residents.Preferences.ResidentAttributeValue", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Residents.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_residents_attribute_values_residents_resident_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Residents.Preferences.ResidentHistoryEntry", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Residents.Domain.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_residents_history_residents_resident_id");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

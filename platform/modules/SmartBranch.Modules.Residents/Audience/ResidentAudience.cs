@@ -1,0 +1,79 @@
+using System.Buffers.Text;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Modules.Residents.Contracts;
+using SmartBranch.Modules.Residents.Domain;
+using SmartBranch.Modules.Residents.Preferences;
+using SmartBranch.Modules.Residents.Segments;
+
+namespace SmartBranch.Modules.Residents.Audience;
+
+/// <summary>
+/// Friends of the current tenant environment who match a segment. Pages follow the LINE user id (unique per
+/// environment and indexed with the status), so each page is one index range scan however far into the audience it is,
+/// and a resident who follows or blocks between pages neither shifts nor repeats the others.
+/// </summary>
+internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogSource catalogs, ICurrentTenant currentTenant) : IResidentAudience
+{
+    public const int MaxPageSize = 1000;
+
+    public Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken) =>
+        Friends(segment).CountAsync(cancellationToken);
+
+    public async Task<AudiencePage> PageAsync(SegmentExpression? segment, string? continuation, int size, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize);
+        var query = Friends(segment);
+        if (continuation is not null)
+        {
+            var after = AudienceContinuation.Decode(continuation);
+            query = query.Where(r => r.LineUserId.CompareTo(after) > 0);
+        }
+
+        var members = await query
+            .OrderBy(r => r.LineUserId)
+            .Take(size)
+            .Select(r => new AudienceMember(r.Id, r.LineUserId))
+            .ToListAsync(cancellationToken);
+        return new AudiencePage(members, members.Count < size ? null : AudienceContinuation.Encode(members[^1].LineUserId));
+    }
+
+    private IQueryable<Resident> Friends(SegmentExpression? segment)
+    {
+        var friends = db.Set<Resident>().AsNoTracking().Where(r => r.Status == ResidentStatus.Friend);
+        if (segment is null)
+        {
+            return friends;
+        }
+
+        var ids = SegmentResidents.Ids(segment, db.Set<ResidentAttributeValue>(), catalogs.For(currentTenant.Required));
+        return friends.Where(r => ids.Contains(r.Id));
+    }
+}
+
+/// <summary>The opaque continuation of an audience: where the last page ended.</summary>
+internal static class AudienceContinuation
+{
+    public static string Encode(string lineUserId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lineUserId));
+
+    /// <exception cref="ArgumentException">Not a continuation this audience returned.</exception>
+    public static string Decode(string continuation)
+    {
+        try
+        {
+            var lineUserId = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(continuation));
+            if (lineUserId.Length is > 0 and <= 33 && lineUserId.All(char.IsAsciiLetterOrDigit))
+            {
+                return lineUserId;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new ArgumentException("Not a continuation of this audience.", nameof(continuation));
+    }
+}
