@@ -88,6 +88,7 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         LoginEndpoints.Map(app);
         SimulationEndpoints.Map(app);
         ChannelViewEndpoints.Map(app);
+        ChannelQuotaEndpoints.Map(app);
         LiffEndpoints.MapSimulation(app);
         SimulatorAssets.Map(app);
         app.MapFallback(() => LineErrors.NotFoundError());

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Portal.Modules.AccessGrants;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
@@ -25,6 +26,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IPermissionProvider, PortalPermissions>();
         services.AddPortalNavigation<DashboardPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
+        services.AddPortalNavigation<AccessGrantsPortalMenu>();
         return services;
     }
 

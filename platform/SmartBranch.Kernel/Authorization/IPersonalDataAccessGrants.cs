@@ -8,7 +8,7 @@ namespace SmartBranch.Kernel.Authorization;
 public interface IPersonalDataAccessGrants
 {
     /// <summary>The signed-in operator asks. An emergency grant is active at once; any other waits for a tenant admin.</summary>
-    /// <exception cref="PersonalDataAccessGrantException">Not an operator, unknown tenant, no reason, or a time limit over <see cref="PersonalDataAccessGrants.MaxDuration"/>.</exception>
+    /// <exception cref="PersonalDataAccessGrantException">Not an operator, unknown tenant, no reason, or a time limit over <see cref="PersonalDataAccessGrantLimits.MaxDuration"/>.</exception>
     Task<PersonalDataAccessGrant> RequestAsync(string tenantSlug, string reason, TimeSpan duration, bool emergency, CancellationToken cancellationToken);
 
     /// <summary>A staff member of the grant's tenant holding <c>access-grants.approve</c> approves; the time limit runs from now.</summary>
@@ -24,6 +24,14 @@ public interface IPersonalDataAccessGrants
 
     /// <summary>Asked by <see cref="ICurrentStaff"/> implementations; the first true answer of a grant is audited as its use.</summary>
     Task<bool> HasActiveGrantAsync(string operatorUserId, string tenantSlug, CancellationToken cancellationToken);
+}
+
+/// <summary>What a request may ask for; forms use them to say so before the service refuses.</summary>
+public static class PersonalDataAccessGrantLimits
+{
+    public const int MaxReasonLength = 500;
+    public static readonly TimeSpan MinDuration = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(4);
 }
 
 public enum PersonalDataAccessGrantState
@@ -45,8 +53,10 @@ public sealed record PersonalDataAccessGrant(
     PersonalDataAccessGrantState State,
     DateTimeOffset RequestedAt,
     string? ApprovedByUserId,
+    string? ApprovedByDisplayName,
     DateTimeOffset? ApprovedAt,
-    DateTimeOffset? ExpiresAt);
+    DateTimeOffset? ExpiresAt,
+    DateTimeOffset? RevokedAt);
 
 /// <summary>A refusal with a message to show staff or operators, in Japanese.</summary>
 public sealed class PersonalDataAccessGrantException : Exception

@@ -15,6 +15,9 @@ internal sealed class PersonalDataAccessGrantRecord
     public int DurationMinutes { get; init; }
     public DateTimeOffset RequestedAt { get; init; }
     public string? ApprovedByUserId { get; set; }
+
+    /// <summary>The approver's name when they approved, so the history still says who after they leave.</summary>
+    public string? ApprovedByDisplayName { get; set; }
     public DateTimeOffset? ApprovedAt { get; set; }
 
     /// <summary>Null while pending; set when approved (or at once for an emergency).</summary>
@@ -36,7 +39,7 @@ internal sealed class PersonalDataAccessGrantRecord
 
     public PersonalDataAccessGrant ToGrant(DateTimeOffset now) => new(
         Id, TenantSlug, OperatorUserId, OperatorDisplayName, Reason, IsEmergency, TimeSpan.FromMinutes(DurationMinutes),
-        StateAt(now), RequestedAt, ApprovedByUserId, ApprovedAt, ExpiresAt);
+        StateAt(now), RequestedAt, ApprovedByUserId, ApprovedByDisplayName, ApprovedAt, ExpiresAt, RevokedAt);
 }
 
 internal sealed class PersonalDataAccessGrantRecordConfiguration : IEntityTypeConfiguration<PersonalDataAccessGrantRecord>
@@ -48,8 +51,9 @@ internal sealed class PersonalDataAccessGrantRecordConfiguration : IEntityTypeCo
         builder.Property(g => g.TenantSlug).HasMaxLength(40);
         builder.Property(g => g.OperatorUserId).HasMaxLength(100);
         builder.Property(g => g.OperatorDisplayName).HasMaxLength(200);
-        builder.Property(g => g.Reason).HasMaxLength(PersonalDataAccessGrants.MaxReasonLength);
+        builder.Property(g => g.Reason).HasMaxLength(PersonalDataAccessGrantLimits.MaxReasonLength);
         builder.Property(g => g.ApprovedByUserId).HasMaxLength(100);
+        builder.Property(g => g.ApprovedByDisplayName).HasMaxLength(200);
         builder.Property(g => g.RevokedByUserId).HasMaxLength(100);
         builder.HasIndex(g => new { g.TenantSlug, g.OperatorUserId });
         builder.HasIndex(g => g.ExpiresAt);

@@ -15,8 +15,8 @@ internal sealed class PersonalDataAccessGrants(
     AuditLog auditLog,
     TimeProvider clock) : IPersonalDataAccessGrants
 {
-    public const int MaxReasonLength = 500;
-    public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(4);
+    private const int MaxReasonLength = PersonalDataAccessGrantLimits.MaxReasonLength;
+    private static readonly TimeSpan MaxDuration = PersonalDataAccessGrantLimits.MaxDuration;
 
     private ICurrentStaff? Staff => services.GetService<ICurrentStaff>() is { UserId: not null } staff ? staff : null;
 
@@ -34,7 +34,7 @@ internal sealed class PersonalDataAccessGrants(
             throw new PersonalDataAccessGrantException($"理由を {MaxReasonLength} 文字以内で入力してください。");
         }
 
-        if (duration < TimeSpan.FromMinutes(1) || duration > MaxDuration)
+        if (duration < PersonalDataAccessGrantLimits.MinDuration || duration > MaxDuration)
         {
             throw new PersonalDataAccessGrantException($"期間は 1 分以上 {MaxDuration.TotalHours} 時間以内で指定してください。");
         }
@@ -73,6 +73,7 @@ internal sealed class PersonalDataAccessGrants(
         }
 
         grant.ApprovedByUserId = approver.UserId;
+        grant.ApprovedByDisplayName = approver.DisplayName ?? approver.UserId;
         grant.ApprovedAt = now;
         grant.ExpiresAt = now + TimeSpan.FromMinutes(grant.DurationMinutes);
         await db.SaveChangesAsync(cancellationToken);

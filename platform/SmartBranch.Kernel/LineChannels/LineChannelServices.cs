@@ -8,14 +8,17 @@ internal static class LineChannelServices
 {
     /// <summary>
     /// <see cref="ILineMessagingClient"/> is scoped and bound to the scope's tenant environment, so
-    /// module code simply injects it and talks to its own channel (real LINE or the emulator).
+    /// module code simply injects it and talks to its own channel (real LINE or the emulator); LINE's
+    /// refusals are counted per tenant environment for the console (<see cref="LineApiFailureLog"/>).
     /// </summary>
     public static IServiceCollection AddTenantLineChannels(this IServiceCollection services)
     {
+        services.AddSingleton<LineApiFailureLog>();
+        services.AddSingleton<TenantLineClients>();
         services.AddScoped<ILineMessagingClient>(sp =>
         {
             var tenant = sp.GetRequiredService<ICurrentTenant>().Required;
-            return sp.GetRequiredService<ILineMessagingClientFactory>().Create(tenant.Environment.Line.ToChannel(tenant.ToString()));
+            return sp.GetRequiredService<TenantLineClients>().For(tenant.TenantSlug, tenant.Environment);
         });
         services.AddScoped<ILineMessenger, LineMessenger>();
         return services;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Outbox;
@@ -48,6 +49,8 @@ public abstract class SmartBranchDbContext : DbContext, IDataProtectionKeyContex
     internal DbSet<RolePermissionOverride> RolePermissionOverrides => Set<RolePermissionOverride>();
 
     internal DbSet<PersonalDataAccessGrantRecord> PersonalDataAccessGrants => Set<PersonalDataAccessGrantRecord>();
+
+    internal DbSet<LineApiFailureRecord> LineApiFailures => Set<LineApiFailureRecord>();
 
     /// <summary>ASP.NET Core Data Protection's key ring, shared by every process (it encrypts LINE channel secrets).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

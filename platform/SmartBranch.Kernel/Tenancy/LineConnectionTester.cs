@@ -1,10 +1,11 @@
 using System.Net;
+using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Line.Client;
 
 namespace SmartBranch.Kernel.Tenancy;
 
 /// <summary>Calls LINE's bot-info API with an environment's token and says in plain Japanese what LINE answered.</summary>
-internal sealed class LineConnectionTester(ILineMessagingClientFactory clients)
+internal sealed class LineConnectionTester(TenantLineClients clients)
 {
     public async Task<LineConnectionTestResult> TestAsync(TenantDefinition tenant, TenantEnvironment environment, CancellationToken cancellationToken)
     {
@@ -13,7 +14,7 @@ internal sealed class LineConnectionTester(ILineMessagingClientFactory clients)
             return new LineConnectionTestResult(false, null, null, null, "チャネルアクセストークンが設定されていません。", null);
         }
 
-        var client = clients.Create(environment.Line.ToChannel($"{tenant.Slug}/{environment.Name}"));
+        var client = clients.For(tenant.Slug, environment);
         try
         {
             var bot = await client.GetBotInfoAsync(cancellationToken);

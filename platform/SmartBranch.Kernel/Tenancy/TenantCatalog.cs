@@ -57,6 +57,12 @@ public sealed class TenantCatalog : ITenantCatalog
 
     public TenantStatus StatusOf(string slug) => _snapshot.Status.GetValueOrDefault(slug, TenantStatus.Active);
 
+    /// <summary>
+    /// Raised on the reloading thread after each reload of the database part has been swapped in,
+    /// so that what hangs off a tenant's channels (the embedded LINE emulator) can follow changes.
+    /// </summary>
+    public event EventHandler? Reloaded;
+
     /// <summary>True for a tenant whose definition comes from <c>tenants/&lt;slug&gt;/tenant.yml</c>.</summary>
     public bool IsDefinedInFiles(string slug) => _files.Any(f => f.Slug == slug);
 
@@ -88,6 +94,8 @@ public sealed class TenantCatalog : ITenantCatalog
         {
             _snapshot = snapshot;
         }
+
+        Reloaded?.Invoke(this, EventArgs.Empty);
     }
 
     public static TenantCatalog Load(IConfiguration configuration)

@@ -35,6 +35,10 @@ internal static class LineErrors
             ? "Authorization header required. Must follow the scheme, 'Authorization: Bearer <ACCESS TOKEN>'"
             : "Authentication failed. Confirm that the access token in the authorization header is valid.");
 
+    /// <summary>The channel's monthly target limit would be exceeded (https://developers.line.biz/en/reference/messaging-api/#status-codes).</summary>
+    public static IResult MonthlyLimitReached() =>
+        Error(StatusCodes.Status429TooManyRequests, "You have reached your monthly limit.");
+
     public static IResult TooManyRequests() =>
         Error(StatusCodes.Status429TooManyRequests, "The API rate limit has been exceeded. Try again later.");
 

@@ -17,9 +17,12 @@ internal static class AccountEndpoints
             bot.MapPost($"/message/validate/{kind}", Validate);
         }
 
-        // Quota: the emulator sets no target limit (type "none").
-        bot.MapGet("/message/quota", () => LineErrors.Ok(new { type = "none" }));
-        bot.MapGet("/message/quota/consumption", (HttpContext http) => LineErrors.Ok(new { totalUsage = http.Channel().Usage }));
+        // Quota: type "none" unless the simulation API set a limit (POST /_sim/channels/{channelId}/quota).
+        bot.MapGet("/message/quota", (HttpContext http) => http.Channel().Quota.Limit is { } limit
+            ? LineErrors.Ok(new { type = "limited", value = limit })
+            : LineErrors.Ok(new { type = "none" }));
+        bot.MapGet("/message/quota/consumption", (HttpContext http, EmulatorState state) =>
+            LineErrors.Ok(new { totalUsage = http.Channel().Quota.UsedAt(state.Time.GetUtcNow()) }));
         bot.MapGet("/profile/{userId}", Profile);
         bot.MapGet("/followers/ids", Followers);
         bot.MapGet("/info", BotInfo);

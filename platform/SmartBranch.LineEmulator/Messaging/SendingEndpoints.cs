@@ -162,6 +162,14 @@ internal static class SendingEndpoints
             targets = targets.Take((int)Math.Min(cap, int.MaxValue));
         }
 
+        // limit.upToRemainingQuota: send to as many as this month's remaining quota allows instead of failing.
+        if (body["limit"] is JsonObject { } limits && limits["upToRemainingQuota"] is JsonValue upTo && upTo.TryGetValue<bool>(out var fit) && fit
+            && channel.Quota.Limit is { } monthly)
+        {
+            var remaining = Math.Max(0, monthly - channel.Quota.UsedAt(state.Time.GetUtcNow()));
+            targets = targets.Take((int)Math.Min(remaining, int.MaxValue));
+        }
+
         var targetList = targets.ToList();
         var accepted = state.Time.GetUtcNow();
         var (result, wasAccepted) = Send(http, state, delivery, "narrowcast", targetList, (JsonArray)body["messages"]!, includeSentMessages: false);
@@ -237,8 +245,20 @@ internal static class SendingEndpoints
             }
         }
 
-        var (sent, delivered) = delivery.Deliver(channel, api, requestId, recipients, messages);
-        channel.AddUsage(delivered);
+        // One message per recipient who will receive it counts against the month's limit; over it, LINE
+        // refuses the whole request with 429 (https://developers.line.biz/en/reference/messaging-api/#status-codes).
+        var receiving = recipients.Distinct(StringComparer.Ordinal).Where(channel.IsFollowedBy).ToList();
+        if (!channel.Quota.TryUse(receiving.Count, state.Time.GetUtcNow()))
+        {
+            if (retryKey is { } refusedKey)
+            {
+                channel.RetryKeys.Release(refusedKey, requestId);
+            }
+
+            return (LineErrors.MonthlyLimitReached(), false);
+        }
+
+        var (sent, _) = delivery.Deliver(channel, api, requestId, receiving, messages);
         if (retryKey is { } acceptedKey)
         {
             channel.RetryKeys.Complete(acceptedKey, requestId, sent);

@@ -9,7 +9,6 @@ namespace SmartBranch.LineEmulator.State;
 internal sealed class ChannelState(EmulatorChannel config)
 {
     private EmulatorChannel _config = config;
-    private long _usage;
 
     public EmulatorChannel Config => Volatile.Read(ref _config);
 
@@ -32,10 +31,8 @@ internal sealed class ChannelState(EmulatorChannel config)
     /// channel whose access token added them, and that channel's id is their ID tokens' audience.</summary>
     public ConcurrentDictionary<string, LiffApp> LiffApps { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Messages counted against the monthly quota (push, multicast, narrowcast, broadcast; not reply).</summary>
-    public long Usage => Interlocked.Read(ref _usage);
-
-    public void AddUsage(long count) => Interlocked.Add(ref _usage, count);
+    /// <summary>Messages counted against the monthly quota (push, multicast, narrowcast, broadcast; not reply), and its limit.</summary>
+    public MonthlyQuota Quota { get; } = new();
 
     public void Update(EmulatorChannel config) => Volatile.Write(ref _config, config);
 

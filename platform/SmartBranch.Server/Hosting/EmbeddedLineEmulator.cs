@@ -8,8 +8,9 @@ namespace SmartBranch.Server.Hosting;
 
 /// <summary>
 /// On the embedded default, every environment in <c>Emulator</c> mode (staging; never production) is
-/// served by a LINE emulator inside this process: one without configured credentials gets a channel
-/// secret and token generated for this run, and the emulator delivers its webhooks back to us.
+/// served by a LINE emulator inside this process: one defined in files without configured credentials
+/// gets a channel secret and token generated for this run, and the emulator delivers its webhooks back
+/// to us. Channels created or changed later in the console join it as the tenant catalog reloads.
 /// <c>Emulator:Embedded=false</c> leaves the emulator to run elsewhere, at <c>Emulator:Url</c>.
 /// </summary>
 internal static class EmbeddedLineEmulator
@@ -33,13 +34,20 @@ internal static class EmbeddedLineEmulator
         }
 
         var generated = new Dictionary<string, string?>();
-        var channels = new List<EmulatedChannel>();
         foreach (var (tenant, environment) in emulated)
         {
             var prefix = $"Tenants:{tenant.Slug}:{environment.Name}:Line";
             var channelId = environment.Line.ChannelId ?? $"{tenant.Slug}-{environment.Name}";
-            var secret = environment.Line.ChannelSecret ?? (generated[$"{prefix}:ChannelSecret"] = RandomNumberGenerator.GetHexString(32, lowercase: true));
-            var token = environment.Line.ChannelAccessToken ?? (generated[$"{prefix}:ChannelAccessToken"] = RandomNumberGenerator.GetString(TokenAlphabet, 172));
+            if (environment.Line.ChannelSecret is null)
+            {
+                generated[$"{prefix}:ChannelSecret"] = RandomNumberGenerator.GetHexString(32, lowercase: true);
+            }
+
+            if (environment.Line.ChannelAccessToken is null)
+            {
+                generated[$"{prefix}:ChannelAccessToken"] = RandomNumberGenerator.GetString(TokenAlphabet, 172);
+            }
+
             generated[$"{prefix}:ChannelId"] = channelId;
 
             if (environment.Line.LoginChannelId is null)
@@ -47,12 +55,11 @@ internal static class EmbeddedLineEmulator
                 // The emulator keeps LIFF apps on the channel and issues their ID tokens for it (aud = channel id).
                 generated[$"{prefix}:LoginChannelId"] = channelId;
             }
-            channels.Add(new EmulatedChannel(tenant.Slug, environment.Name, channelId, secret, token, tenant.Name));
         }
 
         configuration.AddInMemoryCollection(generated);
         var options = new LineEmulatorOptions { Url = emulatorUrl };
-        builder.Services.AddSingleton(new EmbeddedLineEmulatorSettings(options, channels));
+        builder.Services.AddSingleton(new EmbeddedLineEmulatorSettings(options));
         builder.Services.AddHostedService<EmbeddedLineEmulatorService>();
         return builder;
     }
@@ -78,30 +85,37 @@ internal static class EmbeddedLineEmulator
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 }
 
-internal sealed record EmulatedChannel(string TenantSlug, string EnvironmentName, string ChannelId, string Secret, string AccessToken, string DisplayName);
+internal sealed record EmbeddedLineEmulatorSettings(LineEmulatorOptions Options);
 
-internal sealed record EmbeddedLineEmulatorSettings(LineEmulatorOptions Options, IReadOnlyList<EmulatedChannel> Channels);
-
-/// <summary>Runs the emulator for the server's lifetime and points its channels' webhooks at this server once it listens.</summary>
+/// <summary>
+/// Runs the emulator for the server's lifetime. Once the server listens, it registers every configured
+/// environment in Emulator mode with its webhook pointed back at this server, and registers again after
+/// each reload of the tenant catalog, so channels created or changed in the console work at once.
+/// </summary>
 internal sealed partial class EmbeddedLineEmulatorService(
     EmbeddedLineEmulatorSettings settings,
+    TenantCatalog catalog,
     IServer server,
     IHostApplicationLifetime lifetime,
     ILogger<EmbeddedLineEmulatorService> logger) : IHostedService, IAsyncDisposable
 {
+    private readonly Lock _registering = new();
+    private readonly Dictionary<(string Tenant, string Environment), EmulatorChannel> _registered = [];
     private LineEmulatorServer? _emulator;
+    private Uri? _origin;
 
     public LineEmulatorServer Emulator => _emulator ?? throw new InvalidOperationException("The emulator has not started.");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _emulator = await LineEmulatorServer.StartAsync(settings.Options, cancellationToken);
-        lifetime.ApplicationStarted.Register(RegisterChannels);
+        lifetime.ApplicationStarted.Register(OnServerStarted);
         LogStarted(_emulator.BaseUrl);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        catalog.Reloaded -= OnCatalogReloaded;
         if (_emulator is not null)
         {
             await _emulator.StopAsync(cancellationToken);
@@ -110,13 +124,14 @@ internal sealed partial class EmbeddedLineEmulatorService(
 
     public async ValueTask DisposeAsync()
     {
+        catalog.Reloaded -= OnCatalogReloaded;
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync();
         }
     }
 
-    private void RegisterChannels()
+    private void OnServerStarted()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? StartupBanner.DefaultUrl;
         var origin = new UriBuilder(address) { Path = "" };
@@ -125,19 +140,53 @@ internal sealed partial class EmbeddedLineEmulatorService(
             origin.Host = "localhost";
         }
 
-        foreach (var channel in settings.Channels)
+        _origin = origin.Uri;
+        catalog.Reloaded += OnCatalogReloaded;
+        RegisterChannels();
+    }
+
+    private void OnCatalogReloaded(object? sender, EventArgs e) => RegisterChannels();
+
+    private void RegisterChannels()
+    {
+        lock (_registering)
         {
-            Emulator.AddOrUpdateChannel(new EmulatorChannel
+            foreach (var tenant in catalog.Tenants)
             {
-                ChannelId = channel.ChannelId,
-                ChannelSecret = channel.Secret,
-                ChannelAccessToken = channel.AccessToken,
-                BotDisplayName = channel.DisplayName,
-                WebhookUrl = new Uri(origin.Uri, $"line/{channel.TenantSlug}/{channel.EnvironmentName}/webhook"),
-            });
+                foreach (var environment in tenant.Environments.Where(e => e.Line is { Mode: LineMode.Emulator, ChannelSecret: not null, ChannelAccessToken: not null }))
+                {
+                    Register(tenant, environment);
+                }
+            }
         }
+    }
+
+    private void Register(TenantDefinition tenant, TenantEnvironment environment)
+    {
+        var channel = new EmulatorChannel
+        {
+            ChannelId = environment.Line.ChannelId ?? $"{tenant.Slug}-{environment.Name}",
+            ChannelSecret = environment.Line.ChannelSecret!,
+            ChannelAccessToken = environment.Line.ChannelAccessToken!,
+            BotDisplayName = tenant.Name,
+            WebhookUrl = new Uri(_origin!, $"line/{tenant.Slug}/{environment.Name}/webhook"),
+        };
+        var key = (tenant.Slug, environment.Name);
+        if (_registered.GetValueOrDefault(key) is { } earlier
+            && (earlier.ChannelId, earlier.ChannelSecret, earlier.ChannelAccessToken, earlier.BotDisplayName)
+                == (channel.ChannelId, channel.ChannelSecret, channel.ChannelAccessToken, channel.BotDisplayName))
+        {
+            return;
+        }
+
+        Emulator.AddOrUpdateChannel(channel);
+        _registered[key] = channel;
+        LogRegistered(tenant.Slug, environment.Name, channel.ChannelId);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LINE emulator listening on {Url}.")]
     private partial void LogStarted(Uri url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LINE emulator serves {TenantSlug}/{EnvironmentName} as channel {ChannelId}.")]
+    private partial void LogRegistered(string tenantSlug, string environmentName, string channelId);
 }

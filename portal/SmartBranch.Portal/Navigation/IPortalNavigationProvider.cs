@@ -28,4 +28,5 @@ public static class NavPositions
     public const int Applications = 500;
     public const int RichMenus = 600;
     public const int Staff = 900;
+    public const int AccessGrants = 950;
 }

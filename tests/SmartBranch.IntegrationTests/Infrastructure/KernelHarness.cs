@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SmartBranch.Identity;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
@@ -55,6 +56,7 @@ internal sealed class KernelHarness : IAsyncDisposable
 
         services.AddLineMessagingClient();
         services.AddSmartBranchKernel(configuration, ModuleCatalog.From(ServerModules.All), ServerRoles.Web);
+        services.AddSmartBranchIdentityModel(); // Its tables are in the migrations, so the model must have them too.
         services.AddSingleton<IPermissionProvider, SmartBranch.Portal.PortalPermissions>(); // The portal's, as the server adds them.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
         services.AddSingleton<TimeProvider>(clock);

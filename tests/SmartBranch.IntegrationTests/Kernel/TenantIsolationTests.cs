@@ -24,6 +24,7 @@ public abstract class TenantIsolationTests(TestBedFixture fixture)
         typeof(SmartBranch.Kernel.Tenancy.TenantLineChannelRecord),
         typeof(SmartBranch.Kernel.Authorization.RolePermissionOverride),
         typeof(SmartBranch.Kernel.Authorization.PersonalDataAccessGrantRecord),
+        typeof(SmartBranch.Kernel.LineChannels.LineApiFailureRecord), // Operators' counts, also written outside any tenant (connection tests); no resident data.
     ];
 
     [Fact]

@@ -21,6 +21,10 @@ public abstract class PortalComponentTest : BunitContext
 
     internal FakeTenantAdministration Administration { get; } = new();
 
+    internal FakeAccessGrants AccessGrants { get; } = new();
+
+    internal FixedTenantHealth Health { get; } = new();
+
     internal InMemoryTenantCatalog Catalog { get; } = new(TestTenants.Hirakawa);
 
     internal RecordingStaffLoader StaffLoader { get; } = new();
@@ -37,7 +41,8 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<IStaffDirectory>(StaffDirectory);
         Services.AddSingleton<ITenantAdministration>(Administration);
         Services.AddSingleton<ITenantCatalog>(Catalog);
-        Services.AddSingleton<ITenantHealthQuery>(new FixedTenantHealth());
+        Services.AddSingleton<IPersonalDataAccessGrants>(AccessGrants);
+        Services.AddSingleton<ITenantHealthQuery>(Health);
         Services.AddSingleton<IResidentStatistics>(new FixedResidentStatistics(new ResidentCounts(12, 3)));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
         foreach (var provider in typeof(IPortalNavigationProvider).Assembly.GetTypes()

@@ -9,10 +9,17 @@ internal sealed class FixedResidentStatistics(ResidentCounts counts) : IResident
     public Task<ResidentCounts> CountAsync(CancellationToken cancellationToken) => Task.FromResult(counts);
 }
 
-internal sealed class FixedTenantHealth(params EnvironmentHealth[] health) : ITenantHealthQuery
+internal sealed class FixedTenantHealth : ITenantHealthQuery
 {
+    public List<EnvironmentHealth> Health { get; } = [];
+
+    public List<EnvironmentMessageQuota> Quotas { get; } = [];
+
     public Task<IReadOnlyList<EnvironmentHealth>> GetAsync(string tenantSlug, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<EnvironmentHealth>>(health);
+        Task.FromResult<IReadOnlyList<EnvironmentHealth>>(Health);
+
+    public Task<IReadOnlyList<EnvironmentMessageQuota>> GetMessageQuotasAsync(string tenantSlug, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<EnvironmentMessageQuota>>(Quotas);
 }
 
 /// <summary>Static forms render an antiforgery field; outside a request there is no real token to put in it.</summary>

@@ -731,6 +731,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("approved_at");
 
+                    b.Property<string>("ApprovedByDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by_display_name");
+
                     b.Property<string>("ApprovedByUserId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -834,6 +839,51 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasName("pk_kernel_role_permissions");
 
                     b.ToTable("kernel_role_permissions", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Kernel.LineChannels.LineApiFailureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("operation");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_line_api_failures");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_kernel_line_api_failures_occurred_at");
+
+                    b.HasIndex("TenantSlug", "OccurredAt")
+                        .HasDatabaseName("ix_kernel_line_api_failures_tenant_slug_occurred_at");
+
+                    b.ToTable("kernel_line_api_failures", (string)null);
                 });
 
             modelBuilder.Entity("SmartBranch.Kernel.LineWebhooks.LineWebhookEventRecord", b =>

@@ -719,6 +719,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("approved_at");
 
+                    b.Property<string>("ApprovedByDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_display_name");
+
                     b.Property<string>("ApprovedByUserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -822,6 +827,51 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasName("pk_kernel_role_permissions");
 
                     b.ToTable("kernel_role_permissions", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Kernel.LineChannels.LineApiFailureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_line_api_failures");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_kernel_line_api_failures_occurred_at");
+
+                    b.HasIndex("TenantSlug", "OccurredAt")
+                        .HasDatabaseName("ix_kernel_line_api_failures_tenant_slug_occurred_at");
+
+                    b.ToTable("kernel_line_api_failures", (string)null);
                 });
 
             modelBuilder.Entity("SmartBranch.Kernel.LineWebhooks.LineWebhookEventRecord", b =>
