@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using SmartBranch.Line.Messages;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Broadcast.Features.Shared;
@@ -12,6 +14,9 @@ namespace SmartBranch.Modules.Broadcast.Features.ApproveDelivery;
 /// </summary>
 public sealed class BroadcastApprovals
 {
+    // Japanese stays readable for the approver; the page escapes what it shows.
+    private static readonly JsonSerializerOptions ReadableJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private readonly BroadcastStaff _staff;
     private readonly IResidentAudience _audience;
     private readonly BroadcastQuotaCheck _quota;
@@ -37,7 +42,7 @@ public sealed class BroadcastApprovals
             delivery.AuthorId,
             delivery.State,
             delivery.Messages,
-            JsonSerializer.Serialize<IReadOnlyList<LineMessage>>(lineMessages),
+            JsonSerializer.Serialize<IReadOnlyList<LineMessage>>(lineMessages, ReadableJson),
             delivery.Segment,
             recipients,
             delivery.Schedule,
