@@ -11,7 +11,7 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartBranchDbContext))]
-    [Migration("20261126051442_BroadcastDeliveries")]
+    [Migration("20261126060337_BroadcastDeliveries")]
     partial class BroadcastDeliveries
     {
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSmartBranchDbContext))]
-    [Migration("20261126051504_BroadcastDeliveries")]
+    [Migration("20261126060623_BroadcastDeliveries")]
     partial class BroadcastDeliveries
     {
         /// <inheritdoc />
