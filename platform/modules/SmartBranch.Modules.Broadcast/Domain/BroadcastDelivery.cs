@@ -140,6 +140,11 @@ public sealed class BroadcastDelivery : ITenantOwned
             throw new BroadcastRuleException("有効期限を過ぎているため承認できません。");
         }
 
+        if (Schedule.FirstOccurrence(now) < now)
+        {
+            throw new BroadcastRuleException("予約日時を過ぎているため承認できません。差し戻して日時を変更してもらってください。");
+        }
+
         ApproverId = approverId;
         ApprovedAt = now;
         ApprovedRecipientCount = recipientCount;

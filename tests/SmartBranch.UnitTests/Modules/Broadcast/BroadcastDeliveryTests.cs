@@ -93,6 +93,18 @@ public sealed class BroadcastDeliveryTests
     }
 
     [Fact]
+    public void A_delivery_whose_time_passed_while_awaiting_approval_cannot_be_approved_into_a_late_send()
+    {
+        var delivery = BroadcastDelivery.Draft("author", Draft(new SendAt(Now.AddHours(1))), Now);
+        delivery.Submit(approvalRequired: true, Now);
+
+        var error = Refused(() => delivery.Approve("approver", 10, Now.AddHours(2)));
+
+        Assert.Contains("予約日時を過ぎている", error.Message, StringComparison.Ordinal);
+        Assert.Equal(BroadcastDeliveryState.AwaitingApproval, delivery.State);
+    }
+
+    [Fact]
     public void Without_required_approval_a_submitted_delivery_is_scheduled_at_once()
     {
         var delivery = BroadcastDelivery.Draft("author", Draft(), Now);

@@ -25,8 +25,6 @@ internal sealed class BroadcastStaff(SmartBranchDbContext db, ICurrentStaff staf
         return userId;
     }
 
-    public bool Holds(string permission) => staff.UserId is not null && staff.HasPermission(permission);
-
     public async Task<BroadcastDelivery> FindAsync(Guid deliveryId, CancellationToken cancellationToken) =>
         await db.Set<BroadcastDelivery>().SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken)
         ?? throw new BroadcastRuleException("配信が見つかりません。削除されたか、別の自治体・環境の配信です。");
