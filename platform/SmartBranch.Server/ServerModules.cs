@@ -1,3 +1,4 @@
+using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Residents;
 
 namespace SmartBranch.Server;
@@ -8,5 +9,6 @@ internal static class ServerModules
     public static readonly IReadOnlyList<Type> All =
     [
         typeof(ResidentsModule),
+        typeof(BroadcastModule),
     ];
 }

@@ -7,7 +7,7 @@ namespace SmartBranch.Kernel.BackgroundWork;
 /// A background loop that works through what is due, then sleeps until its signal fires (work
 /// stored by this process) or the poll interval passes (work stored by another process).
 /// </summary>
-internal abstract partial class PollingWorker(WorkSignal signal, ILogger logger) : BackgroundService
+public abstract partial class PollingWorker(WorkSignal signal, ILogger logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
@@ -31,7 +31,7 @@ internal abstract partial class PollingWorker(WorkSignal signal, ILogger logger)
     }
 
     /// <returns>How many items were handled; while there are some, the loop goes on at once.</returns>
-    internal abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
+    protected internal abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Worker} failed; it will try again.")]
     private static partial void LogLoopFailed(ILogger logger, string worker, Exception exception);

@@ -27,7 +27,7 @@ internal sealed partial class LineWebhookProcessor(
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 
     /// <returns>How many events were processed.</returns>
-    internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var claim = Guid.NewGuid();
         var claimed = await ClaimAsync(claim, cancellationToken);

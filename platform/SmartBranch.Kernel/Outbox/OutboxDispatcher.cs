@@ -25,7 +25,7 @@ internal sealed partial class OutboxDispatcher(
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(1);
 
     /// <returns>How many messages this dispatcher claimed.</returns>
-    internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected internal override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();

@@ -1,0 +1,180 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartBranch.Server.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class BroadcastDeliveries : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "broadcast_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    messages_json = table.Column<string>(type: "TEXT", nullable: false),
+                    segment_json = table.Column<string>(type: "TEXT", nullable: true),
+                    schedule_json = table.Column<string>(type: "TEXT", nullable: false),
+                    valid_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    next_run_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    is_emergency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    emergency_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    author_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    approver_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    approved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    approved_recipient_count = table.Column<int>(type: "INTEGER", nullable: true),
+                    rejection_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    cancelled_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    cancelled_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_settings",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    approval_required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_settings", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    delivery_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    occurrence_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    target_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    sent_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    failed_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    excluded_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    cursor = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    audience_exhausted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    batch_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    stop_requested_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    stop_requested_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    confirmed_late_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    claim_token = table.Column<Guid>(type: "TEXT", nullable: true),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcast_runs_broadcast_deliveries_delivery_id",
+                        column: x => x.delivery_id,
+                        principalTable: "broadcast_deliveries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_batches",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    run_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    retry_key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    recipients_json = table.Column<string>(type: "TEXT", nullable: false),
+                    recipient_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    failure_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    line_request_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    already_accepted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_batches", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcast_batches_broadcast_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "broadcast_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_batches_run_id_sequence",
+                table: "broadcast_batches",
+                columns: new[] { "run_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_batches_run_id_state",
+                table: "broadcast_batches",
+                columns: new[] { "run_id", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_state_next_run_at",
+                table: "broadcast_deliveries",
+                columns: new[] { "state", "next_run_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_tenant_slug_environment_name_state",
+                table: "broadcast_deliveries",
+                columns: new[] { "tenant_slug", "environment_name", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_runs_delivery_id_occurrence_at",
+                table: "broadcast_runs",
+                columns: new[] { "delivery_id", "occurrence_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_runs_state_locked_until",
+                table: "broadcast_runs",
+                columns: new[] { "state", "locked_until" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "broadcast_batches");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_settings");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_runs");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_deliveries");
+        }
+    }
+}
