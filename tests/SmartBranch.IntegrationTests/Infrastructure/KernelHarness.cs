@@ -55,7 +55,6 @@ internal sealed class KernelHarness : IAsyncDisposable
         }
 
         services.AddLineMessagingClient();
-        services.AddSmartBranchIdentityModel(); // The identity tables are part of the migrated schema.
         services.AddSmartBranchKernel(configuration, ModuleCatalog.From(ServerModules.All), ServerRoles.Web);
         services.AddSmartBranchIdentityModel(); // Its tables are in the migrations, so the model must have them too.
         services.AddSingleton<IPermissionProvider, SmartBranch.Portal.PortalPermissions>(); // The portal's, as the server adds them.
