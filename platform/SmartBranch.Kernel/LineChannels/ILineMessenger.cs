@@ -36,8 +36,25 @@ internal sealed class LineMessenger(IOutbox outbox) : ILineMessenger
     }
 }
 
-/// <summary>Decides at send time whether a LINE user may still receive messages (e.g. has not blocked the account).</summary>
+/// <summary>Decides at send time which LINE users may no longer receive messages (e.g. blocked the account).</summary>
 public interface ILineRecipientPolicy
 {
-    Task<bool> MayReceiveAsync(string userId, CancellationToken cancellationToken);
+    /// <summary>Those of <paramref name="userIds"/> (one, or a multicast's 500) who must not be sent to; one query for the lot.</summary>
+    Task<IReadOnlySet<string>> RefusedAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
+}
+
+public static class LineRecipientPolicies
+{
+    /// <summary>Those of <paramref name="userIds"/> whom any of <paramref name="policies"/> refuses.</summary>
+    public static async Task<IReadOnlySet<string>> RefusedAsync(
+        this IEnumerable<ILineRecipientPolicy> policies, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in policies)
+        {
+            refused.UnionWith(await policy.RefusedAsync(userIds, cancellationToken));
+        }
+
+        return refused;
+    }
 }

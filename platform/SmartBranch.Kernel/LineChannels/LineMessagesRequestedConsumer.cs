@@ -32,7 +32,7 @@ internal sealed partial class LineMessagesRequestedConsumer(
             return;
         }
 
-        if (await MayReceiveAsync(request.To, cancellationToken))
+        if ((await recipientPolicies.RefusedAsync([request.To], cancellationToken)).Count == 0)
         {
             var messages = JsonSerializer.Deserialize<List<LineMessage>>(request.MessagesJson)!;
             var isFirstAttempt = context.GetRetryAttempt() == 0 && context.GetRedeliveryCount() == 0 && !context.ReceiveContext.Redelivered;
@@ -76,19 +76,6 @@ internal sealed partial class LineMessagesRequestedConsumer(
 
         var result = await line.PushAsync(request.To, messages, request.EventId, cancellationToken);
         LogSent(request.EventId, "push", result.RequestId);
-    }
-
-    private async Task<bool> MayReceiveAsync(string userId, CancellationToken cancellationToken)
-    {
-        foreach (var policy in recipientPolicies)
-        {
-            if (!await policy.MayReceiveAsync(userId, cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent LINE messages {EventId} by {Method} (x-line-request-id {RequestId}).")]

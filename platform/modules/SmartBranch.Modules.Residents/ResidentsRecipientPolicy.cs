@@ -8,6 +8,10 @@ namespace SmartBranch.Modules.Residents;
 /// <summary>Nothing is sent to a resident who blocked the account.</summary>
 internal sealed class ResidentsRecipientPolicy(SmartBranchDbContext db) : ILineRecipientPolicy
 {
-    public async Task<bool> MayReceiveAsync(string userId, CancellationToken cancellationToken) =>
-        !await db.Set<Resident>().AnyAsync(r => r.LineUserId == userId && r.Status == ResidentStatus.Blocked, cancellationToken);
+    public async Task<IReadOnlySet<string>> RefusedAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        (await db.Set<Resident>().AsNoTracking()
+            .Where(r => userIds.Contains(r.LineUserId) && r.Status == ResidentStatus.Blocked)
+            .Select(r => r.LineUserId)
+            .ToListAsync(cancellationToken))
+        .ToHashSet(StringComparer.Ordinal);
 }

@@ -117,14 +117,9 @@ internal sealed partial class BroadcastRunExecutor(
         while (pending.Count < options.Value.ConcurrentBatches && !run.AudienceExhausted)
         {
             var page = await audience.PageAsync(segment, run.Cursor, options.Value.BatchSize, cancellationToken);
-            var recipients = new List<string>(page.Members.Count);
-            foreach (var member in page.Members)
-            {
-                if (await MayReceiveAsync(policies, member.LineUserId, cancellationToken))
-                {
-                    recipients.Add(member.LineUserId);
-                }
-            }
+            var candidates = page.Members.Select(m => m.LineUserId).ToList();
+            var refused = await policies.RefusedAsync(candidates, cancellationToken);
+            var recipients = candidates.Where(id => !refused.Contains(id)).ToList();
 
             run.Excluded(page.Members.Count - recipients.Count);
             if (recipients.Count > 0)
@@ -136,19 +131,6 @@ internal sealed partial class BroadcastRunExecutor(
 
             run.BatchStored(page.Continuation, exhausted: page.Continuation is null);
         }
-    }
-
-    private static async Task<bool> MayReceiveAsync(List<ILineRecipientPolicy> policies, string userId, CancellationToken cancellationToken)
-    {
-        foreach (var policy in policies)
-        {
-            if (!await policy.MayReceiveAsync(userId, cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static async Task<(BroadcastBatch Batch, LineSendResult? Result, (string Reason, bool WorthRetrying)? Failure)> SendAsync(
