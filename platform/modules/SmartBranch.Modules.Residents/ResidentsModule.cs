@@ -3,11 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Residents.Contracts;
+using SmartBranch.Modules.Residents.DataExport;
 using SmartBranch.Modules.Residents.Persistence;
 using SmartBranch.Modules.Residents.Statistics;
 using SmartBranch.Modules.Residents.Webhook;
@@ -28,6 +30,7 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ILineWebhookEventHandler<UnfollowEvent>, ResidentsUnfollowHandler>();
         services.AddScoped<ILineRecipientPolicy, ResidentsRecipientPolicy>();
         services.AddScoped<IResidentStatistics, ResidentStatistics>();
+        services.AddTenantDataExportContributor<ResidentsDataExport>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
