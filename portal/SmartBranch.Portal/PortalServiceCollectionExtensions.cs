@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Portal.Modules.Audit;
 using SmartBranch.Portal.Modules.Dashboard;
+using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
@@ -25,6 +27,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IPermissionProvider, PortalPermissions>();
         services.AddPortalNavigation<DashboardPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
+        services.AddPortalNavigation<AuditPortalMenu>();
+        services.AddPortalNavigation<DataExportPortalMenu>();
         return services;
     }
 
@@ -38,6 +42,8 @@ public static class PortalServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapPortalPreferences();
+        app.MapAuditExport();
+        app.MapTenantDataExport();
         return app;
     }
 }
