@@ -22,21 +22,26 @@ internal sealed partial class TenantDataExportArchive : IAsyncDisposable
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private readonly SyncWriteBufferingStream _output;
     private readonly ZipArchive _zip;
     private readonly DateTimeOffset _createdAt;
     private readonly List<ExportedFile> _written = [];
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
 
-    private TenantDataExportArchive(ZipArchive zip, DateTimeOffset createdAt)
+    private TenantDataExportArchive(SyncWriteBufferingStream output, ZipArchive zip, DateTimeOffset createdAt)
     {
+        _output = output;
         _zip = zip;
         _createdAt = createdAt;
     }
 
     public IReadOnlyList<ExportedFile> Written => _written;
 
-    public static async Task<TenantDataExportArchive> CreateAsync(Stream output, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
-        new(await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken), createdAt);
+    public static async Task<TenantDataExportArchive> CreateAsync(Stream output, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        var buffered = new SyncWriteBufferingStream(output);
+        return new(buffered, await ZipArchive.CreateAsync(buffered, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken), createdAt);
+    }
 
     public ITenantDataExportWriter WriterFor(TenantDataExportPart part, string tenantSlug, string? environmentName) =>
         new PartWriter(this, part, tenantSlug, environmentName);
@@ -45,7 +50,11 @@ internal sealed partial class TenantDataExportArchive : IAsyncDisposable
     public Task WriteRootFileAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) =>
         WriteEntryAsync(path, CompressionLevel.Optimal, write, cancellationToken);
 
-    public async ValueTask DisposeAsync() => await _zip.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _zip.DisposeAsync();
+        await _output.DisposeAsync();
+    }
 
     private async Task<(long Bytes, string Sha256)> WriteEntryAsync(
         string path, CompressionLevel compression, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)

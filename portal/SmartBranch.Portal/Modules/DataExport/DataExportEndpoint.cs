@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
@@ -24,9 +23,10 @@ internal static class DataExportEndpoint
 
     public static string Path(string tenantSlug) => $"{PortalRoutes.TenantRoot(tenantSlug)}/data-export/archive";
 
-    private static IResult Export(string tenant, [FromForm] string[]? parts, ITenantDataExport export, TimeProvider clock, HttpContext http)
+    // The form as a whole: minimal APIs cannot bind string[] from a form on .NET 10 (string has a span TryParse they reject).
+    private static IResult Export(string tenant, IFormCollection form, ITenantDataExport export, TimeProvider clock, HttpContext http)
     {
-        var chosen = (parts ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var chosen = form["parts"].OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         if (chosen.Count == 0)
         {
             return TypedResults.Redirect($"{PortalRoutes.TenantPage(tenant, "data-export")}?error={NoPartsError}");
