@@ -13,8 +13,8 @@ public static class JapanTime
 
     public static DateTimeOffset From(DateTimeOffset time) => time.ToOffset(Offset);
 
-    /// <summary>The moment a Japanese calendar day begins.</summary>
-    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
+    /// <summary>The moment a Japanese calendar day begins, in UTC as times are stored (PostgreSQL takes no other offset).</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(From(clock.GetUtcNow()).DateTime);
 
