@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SmartBranch.Identity;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
@@ -54,6 +55,7 @@ internal sealed class KernelHarness : IAsyncDisposable
         }
 
         services.AddLineMessagingClient();
+        services.AddSmartBranchIdentityModel(); // The server's migrations create the identity tables too.
         services.AddSmartBranchKernel(configuration, ModuleCatalog.From(ServerModules.All), ServerRoles.Web);
         services.AddSingleton<IPermissionProvider, SmartBranch.Portal.PortalPermissions>(); // The portal's, as the server adds them.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
