@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Health;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
@@ -30,6 +31,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSmartBranchTenancy(configuration);
         services.AddSmartBranchAudit();
         services.AddSmartBranchPermissions();
+        services.AddSmartBranchDataExport();
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
         services.AddResidentPages();

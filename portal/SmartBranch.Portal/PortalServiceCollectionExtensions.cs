@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Portal.Modules.AccessGrants;
+using SmartBranch.Portal.Modules.Audit;
 using SmartBranch.Portal.Modules.Dashboard;
+using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
@@ -27,6 +29,8 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<DashboardPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         services.AddPortalNavigation<AccessGrantsPortalMenu>();
+        services.AddPortalNavigation<AuditPortalMenu>();
+        services.AddPortalNavigation<DataExportPortalMenu>();
         return services;
     }
 
@@ -40,6 +44,8 @@ public static class PortalServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapPortalPreferences();
+        app.MapAuditExport();
+        app.MapTenantDataExport();
         return app;
     }
 }

@@ -22,7 +22,13 @@ public sealed record AuditChainVerification(int ChainsChecked, long EntriesCheck
 /// </summary>
 public sealed class AuditChainVerifier(SmartBranchDbContext db)
 {
-    public async Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken)
+    public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken) => VerifyAsync(db.AuditEntries, cancellationToken);
+
+    /// <summary>One chain only: a tenant's (its slug) or the platform's.</summary>
+    public Task<AuditChainVerification> VerifyChainAsync(string chain, CancellationToken cancellationToken) =>
+        VerifyAsync(db.AuditEntries.Where(e => e.Chain == chain), cancellationToken);
+
+    private static async Task<AuditChainVerification> VerifyAsync(IQueryable<AuditEntry> entries, CancellationToken cancellationToken)
     {
         var chains = 0;
         var checkedEntries = 0L;
@@ -30,7 +36,7 @@ public sealed class AuditChainVerifier(SmartBranchDbContext db)
         var expectedSequence = 0L;
         var previousHash = AuditEntryHash.Genesis;
 
-        await foreach (var entry in db.AuditEntries.AsNoTracking()
+        await foreach (var entry in entries.AsNoTracking()
                            .OrderBy(e => e.Chain).ThenBy(e => e.Sequence)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.DataExport;
 
 namespace SmartBranch.Kernel.Audit;
 
@@ -14,8 +14,8 @@ internal static class AuditCsv
     public static async Task<int> WriteAsync(IAsyncEnumerable<AuditEntryView> entries, Stream output, CancellationToken cancellationToken)
     {
         var count = 0;
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
-        writer.NewLine = "\r\n";
+        await using var writer = new StreamWriter(output, CsvFormat.Encoding, bufferSize: 16 * 1024, leaveOpen: true);
+        writer.NewLine = CsvFormat.NewLine;
         await WriteRowAsync(writer, Header);
         await foreach (var entry in entries.WithCancellation(cancellationToken))
         {
@@ -48,18 +48,5 @@ internal static class AuditCsv
         _ => "システム",
     };
 
-    private static Task WriteRowAsync(TextWriter writer, IReadOnlyList<string?> cells) =>
-        writer.WriteLineAsync(string.Join(',', cells.Select(Cell)));
-
-    private static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        // A cell starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
-        var text = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
+    private static Task WriteRowAsync(TextWriter writer, IReadOnlyList<string?> cells) => writer.WriteLineAsync(CsvFormat.Row(cells));
 }

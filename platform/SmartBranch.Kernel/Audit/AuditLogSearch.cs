@@ -4,7 +4,11 @@ using SmartBranch.Kernel.Tenancy;
 
 namespace SmartBranch.Kernel.Audit;
 
-/// <summary>What a tenant admin looks for; every filter is optional. <see cref="Action"/> matches an action or its dotted prefix (<c>residents</c>).</summary>
+/// <summary>
+/// What a tenant admin looks for; every filter is optional. <see cref="Action"/> matches an action or
+/// its dotted prefix (<c>residents</c>); <see cref="Text"/> is found in the target's type or id, the
+/// summary or the actor's name.
+/// </summary>
 public sealed record AuditSearchFilter(
     DateTimeOffset? From = null,
     DateTimeOffset? Until = null,
@@ -12,7 +16,8 @@ public sealed record AuditSearchFilter(
     string? Action = null,
     string? TargetType = null,
     string? TargetId = null,
-    bool PersonalDataOnly = false);
+    bool PersonalDataOnly = false,
+    string? Text = null);
 
 public sealed record AuditEntryView(
     long Sequence,
@@ -30,6 +35,9 @@ public sealed record AuditEntryView(
 
 public sealed record AuditSearchPage(IReadOnlyList<AuditEntryView> Entries, int TotalCount, int Page, int PageSize);
 
+/// <summary>Someone who appears in the tenant's log, under the name they had most recently.</summary>
+public sealed record AuditActor(string UserId, string DisplayName, AuditActorKind Kind);
+
 /// <summary>
 /// The current tenant's audit log for its admins, newest first (the caller checks <c>audit.view</c>
 /// or <c>audit.export</c>). Exports are themselves recorded.
@@ -42,9 +50,15 @@ public interface IAuditLogSearch
 
     /// <summary>Writes every matching entry as CSV (UTF-8 with BOM, for Excel), row by row.</summary>
     Task ExportCsvAsync(AuditSearchFilter filter, Stream output, CancellationToken cancellationToken);
+
+    /// <summary>Everyone who acted in the tenant's log, by name: the choices of the actor filter.</summary>
+    Task<IReadOnlyList<AuditActor>> ListActorsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Recomputes the tenant's chain and reports the first altered or missing entry.</summary>
+    Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class AuditLogSearch(SmartBranchDbContext db, ICurrentTenant currentTenant, IAuditLog auditLog) : IAuditLogSearch
+internal sealed class AuditLogSearch(SmartBranchDbContext db, ICurrentTenant currentTenant, IAuditLog auditLog, AuditChainVerifier verifier) : IAuditLogSearch
 {
     public const int MaxPageSize = 200;
 
@@ -70,10 +84,29 @@ internal sealed class AuditLogSearch(SmartBranchDbContext db, ICurrentTenant cur
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AuditActor>> ListActorsAsync(CancellationToken cancellationToken)
+    {
+        var chain = Chain();
+        var latest = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Chain == chain)
+            .GroupBy(e => e.ActorUserId)
+            .Select(g => g.Max(e => e.Sequence))
+            .ToListAsync(cancellationToken);
+        var actors = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.Chain == chain && latest.Contains(e.Sequence))
+            .Select(e => new AuditActor(e.ActorUserId, e.ActorDisplayName, e.ActorKind))
+            .ToListAsync(cancellationToken);
+        return [.. actors.OrderBy(a => a.Kind).ThenBy(a => a.DisplayName, StringComparer.Ordinal)];
+    }
+
+    public Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken) => verifier.VerifyChainAsync(Chain(), cancellationToken);
+
+    private string Chain() => AuditChains.For(currentTenant.Tenant?.Slug ?? throw new InvalidOperationException("The audit log is searched inside a tenant."));
+
     private IQueryable<AuditEntry> Query(AuditSearchFilter filter)
     {
-        var tenant = currentTenant.Tenant?.Slug ?? throw new InvalidOperationException("The audit log is searched inside a tenant.");
-        var query = db.AuditEntries.AsNoTracking().Where(e => e.Chain == tenant);
+        var chain = Chain();
+        var query = db.AuditEntries.AsNoTracking().Where(e => e.Chain == chain);
         if (filter.From is { } from)
         {
             query = query.Where(e => e.OccurredAt >= from);
@@ -103,6 +136,14 @@ internal sealed class AuditLogSearch(SmartBranchDbContext db, ICurrentTenant cur
         if (filter.TargetId is { Length: > 0 } targetId)
         {
             query = query.Where(e => e.TargetId == targetId);
+        }
+
+        if (filter.Text is { Length: > 0 } text)
+        {
+            query = query.Where(e => (e.TargetType != null && e.TargetType.Contains(text))
+                || (e.TargetId != null && e.TargetId.Contains(text))
+                || (e.Summary != null && e.Summary.Contains(text))
+                || e.ActorDisplayName.Contains(text));
         }
 
         return filter.PersonalDataOnly ? query.Where(e => e.TouchesPersonalData) : query;

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Residents.Audience;
+using SmartBranch.Modules.Residents.DataExport;
 using SmartBranch.Modules.Residents.Persistence;
 using SmartBranch.Modules.Residents.Preferences;
 using SmartBranch.Modules.Residents.Segments;
@@ -35,6 +37,7 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ISegmentCatalog, SegmentCatalog>();
         services.AddScoped<IResidentAudience, ResidentAudience>();
         services.AddScoped<ResidentPreferences>();
+        services.AddTenantDataExportContributor<ResidentsDataExport>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPreferences();

@@ -27,6 +27,8 @@ public static class NavPositions
     public const int Reports = 400;
     public const int Applications = 500;
     public const int RichMenus = 600;
+    public const int Audit = 800;
+    public const int DataExport = 850;
     public const int Staff = 900;
     public const int AccessGrants = 950;
 }

@@ -55,6 +55,7 @@ internal sealed class KernelHarness : IAsyncDisposable
         }
 
         services.AddLineMessagingClient();
+        services.AddSmartBranchIdentityModel(); // The server's migrations create the identity tables too.
         services.AddSmartBranchKernel(configuration, ModuleCatalog.From(ServerModules.All), ServerRoles.Web);
         services.AddSmartBranchIdentityModel(); // Its tables are in the migrations, so the model must have them too.
         services.AddSingleton<IPermissionProvider, SmartBranch.Portal.PortalPermissions>(); // The portal's, as the server adds them.

@@ -42,6 +42,37 @@ public sealed class AuditLogSearchTests : IAsyncLifetime
         Assert.Equal(["residents.profile.viewed"], Actions(await SearchAsync(new AuditSearchFilter(Action: "residents.profile.viewed"))));
         Assert.Equal(["residents.profile.viewed"], Actions(await SearchAsync(new AuditSearchFilter(TargetType: "resident", TargetId: "r-1"))));
         Assert.Equal(["residents.list.exported", "residents.profile.viewed"], Actions(await SearchAsync(new AuditSearchFilter(PersonalDataOnly: true))));
+        Assert.Equal(["broadcast.sent"], Actions(await SearchAsync(new AuditSearchFilter(Text: "配信"))));
+        Assert.Equal(["residents.profile.viewed"], Actions(await SearchAsync(new AuditSearchFilter(Text: "r-1"))));
+        Assert.Equal(["broadcast.sent", "staff.invited"], Actions(await SearchAsync(new AuditSearchFilter(Text: "suzuki"))));
+    }
+
+    [Fact]
+    public async Task The_actor_choices_are_the_tenants_own_actors()
+    {
+        var actors = await _kernel.InScopeAsync(s => s.GetRequiredService<IAuditLogSearch>().ListActorsAsync(CancellationToken.None),
+            TestStaff.Member("admin"), "hirakawa");
+
+        Assert.Equal(["suzuki", "tanaka"], actors.Select(a => a.UserId).Order(StringComparer.Ordinal));
+        Assert.All(actors, a => Assert.Equal(AuditActorKind.Staff, a.Kind));
+    }
+
+    [Fact]
+    public async Task Verifying_checks_the_tenants_own_chain_only()
+    {
+        await _kernel.ExecuteSqlAsync("UPDATE kernel_audit_entries SET summary = 'changed' WHERE chain = 'other'");
+
+        var verification = await _kernel.InScopeAsync(s => s.GetRequiredService<IAuditLogSearch>().VerifyAsync(CancellationToken.None),
+            TestStaff.Member("admin"), "hirakawa");
+
+        Assert.True(verification.IsIntact);
+        Assert.Equal(4, verification.EntriesChecked);
+
+        await _kernel.ExecuteSqlAsync("UPDATE kernel_audit_entries SET summary = 'changed' WHERE chain = 'hirakawa' AND sequence = 2");
+        var tampered = await _kernel.InScopeAsync(s => s.GetRequiredService<IAuditLogSearch>().VerifyAsync(CancellationToken.None),
+            TestStaff.Member("admin"), "hirakawa");
+
+        Assert.Equal(("hirakawa", 2L), (tampered.FirstBreak?.Chain, tampered.FirstBreak?.Sequence));
     }
 
     [Fact]
