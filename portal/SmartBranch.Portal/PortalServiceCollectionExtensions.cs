@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Portal.Modules.Dashboard;
+using SmartBranch.Portal.Modules.Residents;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
@@ -24,6 +25,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, OperatorAuthorizationHandler>();
         services.AddSingleton<IPermissionProvider, PortalPermissions>();
         services.AddPortalNavigation<DashboardPortalMenu>();
+        services.AddPortalNavigation<ResidentsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         return services;
     }

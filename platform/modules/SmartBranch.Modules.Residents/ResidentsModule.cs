@@ -8,6 +8,7 @@ using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Residents.Contracts;
+using SmartBranch.Modules.Residents.Directory;
 using SmartBranch.Modules.Residents.Persistence;
 using SmartBranch.Modules.Residents.Statistics;
 using SmartBranch.Modules.Residents.Webhook;
@@ -28,6 +29,7 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ILineWebhookEventHandler<UnfollowEvent>, ResidentsUnfollowHandler>();
         services.AddScoped<ILineRecipientPolicy, ResidentsRecipientPolicy>();
         services.AddScoped<IResidentStatistics, ResidentStatistics>();
+        services.AddScoped<IResidentDirectory, ResidentDirectory>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
