@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Identity.OpenId;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Identity;
 
@@ -61,7 +62,7 @@ public abstract partial class IdentityTests(IdentityTestBed fixture)
         BrowserPage page = null!;
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            page = await browser.SignInAsync(staff, password: $"wrong-password-{attempt}");
+            page = await browser.SignInAsync(staff with { Password = $"wrong-password-{attempt}" });
         }
 
         Assert.Contains("ロック", page.Message, StringComparison.Ordinal);
@@ -132,7 +133,7 @@ public abstract partial class IdentityTests(IdentityTestBed fixture)
         var reset = await browser.GetAsync(LinkIn(fixture.Emails.LastTo(staff.Email).TextBody));
         await browser.SubmitAsync(reset, new Dictionary<string, string> { ["Password"] = "iwaki-san-no-yuki", ["ConfirmPassword"] = "iwaki-san-no-yuki" });
 
-        var home = await browser.SignInAsync(staff, password: "iwaki-san-no-yuki");
+        var home = await browser.SignInAsync(staff with { Password = "iwaki-san-no-yuki" });
         Assert.Equal("/account", home.Path);
     }
 
