@@ -329,7 +329,7 @@ public sealed class SignInRateLimitTests(RateLimitedIdentityTestBed fixture) : I
     {
         var bed = await fixture.GetAsync();
         using var browser = new Browser(bed.App.Address);
-        var staff = new TestStaff("none", "nobody@example.jp", "not-the-password-at-all");
+        var staff = new TestAccount("none", "nobody@example.jp", "not-the-password-at-all", "誰でもない", AuthenticatorKey: null);
 
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 4; attempt++)
