@@ -56,6 +56,8 @@ internal sealed class EmbeddedServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // dotnet run serves the portal's scripts and styles from the build output (Development does this by itself).
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "smartbranch.db")}");
         builder.UseSetting("Emulator:Url", "http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.ClearProviders());

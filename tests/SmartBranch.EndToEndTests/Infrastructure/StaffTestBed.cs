@@ -70,11 +70,20 @@ public sealed class StaffTestBed : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Opens a portal or console page and waits until its interactive parts are connected.</summary>
-    public static async Task<IResponse?> OpenAsync(IPage page, string path)
+    /// <summary>Opens a portal or console page as a person would, links followed.</summary>
+    public static Task<IResponse?> OpenAsync(IPage page, string path) => page.GotoAsync(path);
+
+    /// <summary>
+    /// Opens a page with an interactive form and waits until the circuit has attached the form's handlers, so
+    /// that what the test types reaches the component rather than the prerendered HTML. (Blazor keeps an
+    /// element's handlers in a property named <c>_blazorEvents_…</c>.)
+    /// </summary>
+    public static async Task OpenInteractiveAsync(IPage page, string path, string formSelector = "form")
     {
-        var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        return response;
+        await page.GotoAsync(path);
+        await page.WaitForFunctionAsync(
+            "selector => [...document.querySelectorAll(selector)].some(e => Object.keys(e).some(k => k.startsWith('_blazorEvents_')))",
+            formSelector);
     }
 
     public async ValueTask DisposeAsync()

@@ -24,7 +24,7 @@ public sealed partial class StaffIdentityTests(StaffTestBed bed) : IClassFixture
         var slug = "e2e-" + Guid.NewGuid().ToString("N")[..8];
         var page = await bed.SignInAsync(await TestAccounts.CreateOperatorAsync(bed.Services));
 
-        await StaffTestBed.OpenAsync(page, "/ops/create-tenant");
+        await StaffTestBed.OpenInteractiveAsync(page, "/ops/create-tenant");
         await page.GetByLabel("スラッグ").FillAsync(slug);
         await page.GetByLabel("名称（日本語）").FillAsync("テスト市");
         await page.GetByLabel("名称（英語）").FillAsync("Test City");
@@ -44,7 +44,7 @@ public sealed partial class StaffIdentityTests(StaffTestBed bed) : IClassFixture
         var invitee = $"new-staff-{Guid.NewGuid():N}@example.jp";
         var page = await bed.SignInAsync(admin);
 
-        await StaffTestBed.OpenAsync(page, "/portal/hirakawa/staff");
+        await StaffTestBed.OpenInteractiveAsync(page, "/portal/hirakawa/staff");
         await page.Locator("#invite-email").FillAsync(invitee);
         await page.Locator("#invite-name").FillAsync("新任 職員");
         await page.GetByRole(AriaRole.Button, new() { Name = "招待する" }).ClickAsync();
