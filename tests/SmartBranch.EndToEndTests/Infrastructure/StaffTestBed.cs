@@ -70,9 +70,6 @@ public sealed class StaffTestBed : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Opens a portal or console page as a person would, links followed.</summary>
-    public static Task<IResponse?> OpenAsync(IPage page, string path) => page.GotoAsync(path);
-
     /// <summary>
     /// Opens a page with an interactive form and waits until the circuit has attached the form's handlers, so
     /// that what the test types reaches the component rather than the prerendered HTML. (Blazor keeps an

@@ -68,10 +68,10 @@ public sealed partial class StaffIdentityTests(StaffTestBed bed) : IClassFixture
         await bed.StartAsync();
         var page = await bed.SignInAsync(await TestAccounts.CreateMemberAsync(bed.Services, "hirakawa", [StaffRoles.Viewer], displayName: "平川 閲覧者"));
 
-        await StaffTestBed.OpenAsync(page, "/portal/hirakawa");
+        await page.GotoAsync("/portal/hirakawa");
         Assert.Equal(0, await page.Locator("a[href='/portal/hirakawa/staff']").CountAsync());
 
-        var staff = await StaffTestBed.OpenAsync(page, "/portal/hirakawa/staff");
+        var staff = await page.GotoAsync("/portal/hirakawa/staff");
         Assert.Equal(403, staff!.Status);
         Assert.EndsWith("/account/access-denied", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "招待する" }).CountAsync());
@@ -85,12 +85,12 @@ public sealed partial class StaffIdentityTests(StaffTestBed bed) : IClassFixture
         var @operator = await TestAccounts.CreateOperatorAsync(bed.Services, "緊急 対応者");
         var page = await bed.SignInAsync(@operator);
 
-        var refused = await StaffTestBed.OpenAsync(page, "/portal/hirakawa/residents");
+        var refused = await page.GotoAsync("/portal/hirakawa/residents");
         Assert.Equal(403, refused!.Status);
         Assert.Equal(0, await page.GetByText(resident).CountAsync());
 
         await PersonalDataAccess.DeclareEmergencyAsync(bed.Services, @operator, "hirakawa", "住民からの問い合わせ調査");
-        await StaffTestBed.OpenAsync(page, "/portal/hirakawa/residents");
+        await page.GotoAsync("/portal/hirakawa/residents");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = resident })).ToContainTextAsync("友だち");
         await using var scope = bed.Services.GetRequiredService<ITenantScopeFactory>().CreateScope("hirakawa", "production");

@@ -137,6 +137,29 @@ public sealed class PortalHostingTests(PortalHost host) : IClassFixture<PortalHo
     }
 
     [Fact]
+    public async Task The_residents_list_comes_in_pages_of_fifty_and_a_search_keeps_to_its_pages()
+    {
+        var family = "津軽" + Guid.NewGuid().ToString("N")[..6];
+        var names = new List<string>();
+        for (var i = 0; i < 51; i++)
+        {
+            names.Add(await AddResidentAsync("production", family));
+        }
+
+        var viewer = await host.SignInAsync((await host.AccountsAsync()).Viewer);
+        var first = await GetPageAsync(viewer, "/portal/hirakawa/residents?q=" + Uri.EscapeDataString(family));
+        var second = await GetPageAsync(viewer, "/portal/hirakawa/residents?q=" + Uri.EscapeDataString(family) + "&page=2");
+
+        Assert.Contains("51 人が見つかりました", first);
+        Assert.Contains("1 / 2 ページ", first);
+        Assert.Contains("rel=\"next\"", first);
+        Assert.Equal(50, names.Count(first.Contains));
+        Assert.Equal(1, names.Count(second.Contains));
+        Assert.Contains("2 / 2 ページ", second);
+        Assert.DoesNotContain("rel=\"next\"", second);
+    }
+
+    [Fact]
     public async Task A_contractor_neither_sees_nor_opens_the_residents_list()
     {
         var contractor = await host.SignInAsync((await host.AccountsAsync()).Contractor);
