@@ -6,6 +6,7 @@ using SmartBranch.Portal.Modules.AccessGrants;
 using SmartBranch.Portal.Modules.Audit;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
+using SmartBranch.Portal.Modules.Residents;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
@@ -27,6 +28,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, OperatorAuthorizationHandler>();
         services.AddSingleton<IPermissionProvider, PortalPermissions>();
         services.AddPortalNavigation<DashboardPortalMenu>();
+        services.AddPortalNavigation<ResidentsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         services.AddPortalNavigation<AccessGrantsPortalMenu>();
         services.AddPortalNavigation<AuditPortalMenu>();

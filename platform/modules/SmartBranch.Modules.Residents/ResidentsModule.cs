@@ -11,6 +11,7 @@ using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Residents.Audience;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Residents.DataExport;
+using SmartBranch.Modules.Residents.Directory;
 using SmartBranch.Modules.Residents.Persistence;
 using SmartBranch.Modules.Residents.Preferences;
 using SmartBranch.Modules.Residents.Segments;
@@ -38,6 +39,7 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<IResidentAudience, ResidentAudience>();
         services.AddScoped<ResidentPreferences>();
         services.AddTenantDataExportContributor<ResidentsDataExport>();
+        services.AddScoped<IResidentDirectory, ResidentDirectory>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPreferences();

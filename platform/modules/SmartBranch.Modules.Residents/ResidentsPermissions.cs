@@ -1,11 +1,12 @@
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Modules.Residents.Contracts;
 
 namespace SmartBranch.Modules.Residents;
 
 /// <summary>Who may see and take out residents' personal data (LINE profile, consent, preferences).</summary>
 public sealed class ResidentsPermissions : IPermissionProvider
 {
-    public const string View = "residents.view";
+    public const string View = IResidentDirectory.ViewPermission;
     public const string Export = "residents.export";
 
     public IReadOnlyList<Permission> Permissions { get; } =

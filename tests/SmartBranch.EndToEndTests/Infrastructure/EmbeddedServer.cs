@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +18,24 @@ internal sealed class EmbeddedServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartbranch-e2e-").FullName;
 
-    public EmbeddedServer() => UseKestrel(0);
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    /// <param name="configureServices">Replaces what a test must observe instead of the outside world (the e-mail sender).</param>
+    public EmbeddedServer(Action<IServiceCollection>? configureServices = null)
+    {
+        _configureServices = configureServices;
+        UseKestrel(0);
+    }
+
+    /// <summary>Where a browser reaches the server.</summary>
+    public Uri Address
+    {
+        get
+        {
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new UriBuilder(address) { Host = "127.0.0.1", Path = "" }.Uri;
+        }
+    }
 
     public Uri EmulatorUrl => new(Configuration["Emulator:Url"]!);
 
@@ -36,8 +56,14 @@ internal sealed class EmbeddedServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // dotnet run serves the portal's scripts and styles from the build output (Development does this by itself).
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "smartbranch.db")}");
         builder.UseSetting("Emulator:Url", "http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.ClearProviders());
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
+        }
     }
 }

@@ -3,24 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Identity.Email;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Audit;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Identity;
-
-/// <summary>Every e-mail the server sends, kept instead of sent.</summary>
-public sealed class CapturedEmails : IStaffEmailSender
-{
-    private readonly ConcurrentQueue<StaffEmail> _sent = new();
-
-    public IReadOnlyCollection<StaffEmail> Sent => _sent;
-
-    public Task SendAsync(StaffEmail email, CancellationToken cancellationToken)
-    {
-        _sent.Enqueue(email);
-        return Task.CompletedTask;
-    }
-
-    public StaffEmail LastTo(string address) => _sent.Last(e => e.To == address);
-}
 
 /// <summary>Every audit record, kept in order.</summary>
 public sealed class CapturedAudit : IAuditLog

@@ -8,6 +8,7 @@ using OpenIddict.Abstractions;
 using SmartBranch.Identity.OpenId;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Identity;
 
@@ -62,7 +63,7 @@ public abstract partial class IdentityTests(IdentityTestBed fixture)
         BrowserPage page = null!;
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            page = await browser.SignInAsync(staff, password: $"wrong-password-{attempt}");
+            page = await browser.SignInAsync(staff with { Password = $"wrong-password-{attempt}" });
         }
 
         Assert.Contains("ロック", page.Message, StringComparison.Ordinal);
@@ -133,7 +134,7 @@ public abstract partial class IdentityTests(IdentityTestBed fixture)
         var reset = await browser.GetAsync(LinkIn(fixture.Emails.LastTo(staff.Email).TextBody));
         await browser.SubmitAsync(reset, new Dictionary<string, string> { ["Password"] = "iwaki-san-no-yuki", ["ConfirmPassword"] = "iwaki-san-no-yuki" });
 
-        var home = await browser.SignInAsync(staff, password: "iwaki-san-no-yuki");
+        var home = await browser.SignInAsync(staff with { Password = "iwaki-san-no-yuki" });
         Assert.Equal("/account", home.Path);
     }
 
@@ -360,7 +361,7 @@ public sealed class SignInRateLimitTests(RateLimitedIdentityTestBed fixture) : I
     {
         var bed = await fixture.GetAsync();
         using var browser = new Browser(bed.App.Address);
-        var staff = new TestStaff("none", "nobody@example.jp", "not-the-password-at-all");
+        var staff = new TestAccount("none", "nobody@example.jp", "not-the-password-at-all", "誰でもない", AuthenticatorKey: null);
 
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 4; attempt++)

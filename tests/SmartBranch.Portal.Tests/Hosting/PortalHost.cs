@@ -1,31 +1,27 @@
-using Microsoft.AspNetCore.Authentication;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SmartBranch.Kernel.Authorization;
-using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Portal.Tests.TestDoubles;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.Portal.Tests.Hosting;
 
 /// <summary>
-/// The real server on Kestrel (so that a browser can reach it) over a temporary SQLite database,
-/// with test doubles for what other engineers build: sign-in, the current staff member, the
-/// permission policies, the staff directory and tenant administration.
+/// The real server on Kestrel over a temporary SQLite database, its identity included: tests sign in
+/// through the sign-in pages and the portal's OpenID Connect flow with real accounts of Hirakawa.
 /// </summary>
 public sealed class PortalHost : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("smartbranch-portal-test-").FullName;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private PortalAccounts? _accounts;
 
     public PortalHost() => UseKestrel(0);
-
-    internal FakeStaffDirectory StaffDirectory { get; } = new();
-
-    internal FakeTenantAdministration Administration { get; } = new();
 
     public Uri Address
     {
@@ -36,32 +32,50 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         }
     }
 
-    internal HttpClient ClientAs(TestPersona? persona, string? environment = null, string? culture = null)
+    /// <summary>Hirakawa's staff and an operator, made once per host.</summary>
+    internal async Task<PortalAccounts> AccountsAsync()
     {
         StartServer();
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Address, AllowAutoRedirect = false, HandleCookies = false });
-        if (persona is not null)
+        await _gate.WaitAsync();
+        try
         {
-            client.DefaultRequestHeaders.Add(TestAuthenticationHandler.Header, persona.Name);
+            return _accounts ??= new PortalAccounts(
+                await TestAccounts.CreateMemberAsync(Services, "hirakawa", [StaffRoles.Admin], withAuthenticator: true, "管理 太郎"),
+                await TestAccounts.CreateMemberAsync(Services, "hirakawa", [StaffRoles.Viewer], displayName: "閲覧 花子"),
+                await TestAccounts.CreateMemberAsync(Services, "hirakawa", [StaffRoles.Contractor], displayName: "委託 次郎"),
+                await TestAccounts.CreateOperatorAsync(Services, "運用 一郎"));
         }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
-        var cookies = new List<string>();
+    /// <summary>A browser nobody signed in to yet, with the environment and language a person would have chosen.</summary>
+    internal Browser OpenBrowser(string? environment = null, string? culture = null)
+    {
+        StartServer();
+        var browser = new Browser(Address);
         if (environment is not null)
         {
-            cookies.Add($"SmartBranch.Environment={environment}");
+            browser.Cookies.Add(Address, new Cookie("SmartBranch.Environment", environment));
         }
 
         if (culture is not null)
         {
-            cookies.Add($".AspNetCore.Culture=c%3D{culture}%7Cuic%3D{culture}");
+            browser.Cookies.Add(Address, new Cookie(".AspNetCore.Culture", $"c%3D{culture}%7Cuic%3D{culture}"));
         }
 
-        if (cookies.Count > 0)
-        {
-            client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
-        }
+        return browser;
+    }
 
-        return client;
+    /// <summary>Signed in as <paramref name="account"/> through the sign-in page (with its authenticator code when it has one).</summary>
+    internal async Task<Browser> SignInAsync(TestAccount account, string? environment = null, string? culture = null)
+    {
+        var browser = OpenBrowser(environment, culture);
+        var landed = await browser.SignInAsync(account);
+        Assert.True(landed.Status == HttpStatusCode.OK && landed.Path == "/account", $"Signing in as {account.DisplayName} ended at {landed.Url} ({landed.Status}):\n{landed.Text}");
+        return browser;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -75,36 +89,24 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_directory, "smartbranch.db")}");
         builder.UseSetting("Server:Roles", "Web");
+        builder.UseSetting("Server:PublicUrl", "https://smartbranch.example.jp/");
         builder.UseSetting("Emulator:Embedded", "false");
+        builder.UseSetting("Identity:RateLimiting:PerIpPermitLimit", "10000");
         builder.UseSetting("Tenants:hirakawa:staging:Line:ChannelId", "2000000001");
         builder.UseSetting("Tenants:hirakawa:staging:Line:ChannelSecret", TestTenants.StagingSecret);
         builder.UseSetting("Tenants:hirakawa:staging:Line:ChannelAccessToken", TestTenants.StagingToken);
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddHttpContextAccessor();
-            services.AddAuthentication(TestAuthenticationHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
-            // The product's identity picks its schemes by path; here every request uses the test sign-in.
-            services.PostConfigure<AuthenticationOptions>(options =>
-            {
-                options.DefaultScheme = TestAuthenticationHandler.SchemeName;
-                options.DefaultAuthenticateScheme = TestAuthenticationHandler.SchemeName;
-                options.DefaultChallengeScheme = TestAuthenticationHandler.SchemeName;
-                options.DefaultForbidScheme = TestAuthenticationHandler.SchemeName;
-            });
-            services.AddScoped<ICurrentStaff, ClaimsCurrentStaff>();
-            services.AddTestPermissionPolicies();
-            services.AddSingleton<IStaffDirectory>(StaffDirectory);
-            services.AddSingleton<ITenantAdministration>(Administration);
-        });
+        builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        _gate.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
         GC.SuppressFinalize(this);
     }
 }
+
+/// <param name="Admin">Signs in with a password and an authenticator code.</param>
+internal sealed record PortalAccounts(TestAccount Admin, TestAccount Viewer, TestAccount Contractor, TestAccount Operator);

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 
-namespace SmartBranch.IntegrationTests.Identity;
+namespace SmartBranch.TestSupport;
 
 /// <summary>RFC 6238 codes (SHA-1, 30 s, 6 digits), as an authenticator app computes them from the shared key.</summary>
-internal static class Totp
+public static class Totp
 {
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {

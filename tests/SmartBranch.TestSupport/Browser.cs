@@ -2,10 +2,10 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace SmartBranch.IntegrationTests.Identity;
+namespace SmartBranch.TestSupport;
 
 /// <summary>A person's browser against the test server: cookies kept, redirects followed one by one, forms filled in.</summary>
-internal sealed class Browser : IDisposable
+public sealed class Browser : IDisposable
 {
     private static readonly HtmlParser Parser = new();
     private readonly HttpClient _client;
@@ -63,7 +63,11 @@ internal sealed class Browser : IDisposable
     {
         for (var hops = 0; response.StatusCode is HttpStatusCode.Found or HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.RedirectKeepVerb; hops++)
         {
-            Assert.True(hops < 15, "Too many redirects: " + string.Join(" → ", Visited));
+            if (hops == 15)
+            {
+                throw new InvalidOperationException("Too many redirects: " + string.Join(" → ", Visited));
+            }
+
             var location = new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!);
             response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, location));
         }
@@ -73,7 +77,7 @@ internal sealed class Browser : IDisposable
     }
 }
 
-internal sealed record BrowserPage(string Url, HttpStatusCode Status, string Body, IHtmlDocument Document, HttpResponseMessage Response)
+public sealed record BrowserPage(string Url, HttpStatusCode Status, string Body, IHtmlDocument Document, HttpResponseMessage Response)
 {
     public string Path => Url.Split('?')[0];
 
