@@ -18,6 +18,9 @@ public static class JapanTime
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(From(clock.GetUtcNow()).DateTime);
 
-    /// <summary><c>2026-04-01 09:00:00</c>, the same in every language.</summary>
+    /// <summary><c>2026-04-01 09:00:00</c>, the same in every language: records (the audit log, exports).</summary>
     public static string Format(DateTimeOffset time) => From(time).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary><c>2026/04/01 09:30</c>, as a Japanese office writes it: screens.</summary>
+    public static string Display(DateTimeOffset time) => From(time).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using SmartBranch.Kernel;
 
 namespace SmartBranch.Server.Backups;
 
@@ -10,8 +11,6 @@ namespace SmartBranch.Server.Backups;
 internal static class BackupCommands
 {
     public static readonly IReadOnlyList<string> Names = ["backup", "list-backups", "restore"];
-
-    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -25,7 +24,7 @@ internal static class BackupCommands
             case "list-backups":
                 foreach (var backup in backups.Store.List())
                 {
-                    var local = TimeZoneInfo.ConvertTime(backup.CreatedAt, Japan);
+                    var local = JapanTime.From(backup.CreatedAt);
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{backup.Name}\t{local:yyyy-MM-dd HH:mm:ss} JST\t{backup.Size:N0} bytes"));
                 }
 

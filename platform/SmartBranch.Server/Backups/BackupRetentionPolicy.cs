@@ -1,3 +1,5 @@
+using SmartBranch.Kernel;
+
 namespace SmartBranch.Server.Backups;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace SmartBranch.Server.Backups;
 /// </summary>
 internal static class BackupRetentionPolicy
 {
-    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     public static IReadOnlyList<BackupFile> Expired(IReadOnlyList<BackupFile> backups, BackupRetention retention)
     {
         var newestFirst = backups.OrderByDescending(b => b.CreatedAt).ToList();
@@ -21,5 +21,5 @@ internal static class BackupRetentionPolicy
     private static void Keep<TPeriod>(List<BackupFile> newestFirst, Func<BackupFile, TPeriod> period, int count, HashSet<BackupFile> keep) =>
         keep.UnionWith(newestFirst.GroupBy(period).Take(count).Select(g => g.First()));
 
-    private static DateTime Local(BackupFile backup) => TimeZoneInfo.ConvertTime(backup.CreatedAt, Japan).DateTime;
+    private static DateTime Local(BackupFile backup) => JapanTime.From(backup.CreatedAt).DateTime;
 }

@@ -1,3 +1,5 @@
+using SmartBranch.Kernel;
+
 namespace SmartBranch.Server.Backups;
 
 /// <summary>
@@ -9,8 +11,6 @@ namespace SmartBranch.Server.Backups;
 internal sealed partial class ScheduledBackups(
     BackupService backups, Microsoft.Extensions.Options.IOptions<BackupOptions> options, TimeProvider clock, ILogger<ScheduledBackups> logger) : BackgroundService
 {
-    private static readonly TimeZoneInfo Japan = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RunUnlessNewerThanAsync(TimeSpan.FromDays(1), stoppingToken);
@@ -39,7 +39,7 @@ internal sealed partial class ScheduledBackups(
 
     private TimeSpan UntilNextRun()
     {
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Japan);
+        var now = JapanTime.From(clock.GetUtcNow());
         var next = new DateTimeOffset(now.Date + options.Value.DailyAt, now.Offset);
         return (next > now ? next : next.AddDays(1)) - now;
     }

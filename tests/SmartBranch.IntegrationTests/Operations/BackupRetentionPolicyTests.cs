@@ -20,7 +20,7 @@ public sealed class BackupRetentionPolicyTests
         Assert.Contains(backups[0], kept);
         Assert.DoesNotContain(backups[1], kept); // the same day's earlier backup
         Assert.InRange(kept.Count, 14, 14 + 8 + 12);
-        Assert.Equal(14, kept.Select(b => TimeZoneInfo.ConvertTime(b.CreatedAt, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).Date).Count(d => d > newest.AddDays(-14).Date));
+        Assert.Equal(14, kept.Select(b => SmartBranch.Kernel.JapanTime.From(b.CreatedAt).Date).Count(d => d > newest.AddDays(-14).Date));
         Assert.True(kept.Min(b => b.CreatedAt) < newest.AddDays(-300), "a monthly backup from about a year ago");
         Assert.True(kept.Min(b => b.CreatedAt) > newest.AddDays(-370), "nothing older than twelve months");
     }

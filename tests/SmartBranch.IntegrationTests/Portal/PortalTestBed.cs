@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Identity;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Audit;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Portal;
 
@@ -33,7 +34,7 @@ public sealed class PostgresPortalTestBed : PortalTestBed
 internal static class PortalSession
 {
     /// <summary>A new member of Hirakawa with <paramref name="roles"/>, signed in (an admin sets up the authenticator first, as the portal demands).</summary>
-    public static async Task<(Browser Browser, Identity.TestStaff Staff)> SignInAsync(LineTestBed bed, params string[] roles)
+    public static async Task<(Browser Browser, TestAccount Staff)> SignInAsync(LineTestBed bed, params string[] roles)
     {
         var staff = await StaffAccounts.CreateAsync(bed, "hirakawa", roles);
         var browser = new Browser(bed.App.Address);

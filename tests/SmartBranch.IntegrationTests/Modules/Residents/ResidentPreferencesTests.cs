@@ -9,6 +9,7 @@ using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.LineEmulator;
 using SmartBranch.Modules.Residents.Domain;
 using SmartBranch.Modules.Residents.Preferences;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Modules.Residents;
 

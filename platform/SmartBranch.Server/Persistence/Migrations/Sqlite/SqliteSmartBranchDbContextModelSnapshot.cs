@@ -1179,6 +1179,361 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("kernel_tenant_line_channels", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AlreadyAccepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("already_accepted");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("LineRequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_request_id");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_count");
+
+                    b.Property<string>("RecipientsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipients_json");
+
+                    b.Property<Guid>("RetryKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("retry_key");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcast_batches");
+
+                    b.HasIndex("RunId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_broadcast_batches_run_id_sequence");
+
+                    b.HasIndex("RunId", "State")
+                        .HasDatabaseName("ix_broadcast_batches_run_id_state");
+
+                    b.ToTable("broadcast_batches", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_at");
+
+                    b.Property<int?>("ApprovedRecipientCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_recipient_count");
+
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_id");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EmergencyReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emergency_reason");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<bool>("IsEmergency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_emergency");
+
+                    b.Property<string>("MessagesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("messages_json");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("ScheduleJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schedule_json");
+
+                    b.Property<string>("SegmentJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_json");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long?>("ValidUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcast_deliveries");
+
+                    b.HasIndex("State", "NextRunAt")
+                        .HasDatabaseName("ix_broadcast_deliveries_state_next_run_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "State")
+                        .HasDatabaseName("ix_broadcast_deliveries_tenant_slug_environment_name_state");
+
+                    b.ToTable("broadcast_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AudienceExhausted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience_exhausted");
+
+                    b.Property<int>("BatchCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch_count");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
+                    b.Property<string>("ConfirmedLateBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_late_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cursor");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("ExcludedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("excluded_count");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_count");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<long>("OccurrenceAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurrence_at");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<int>("SentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_count");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long?>("StopRequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stop_requested_at");
+
+                    b.Property<string>("StopRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stop_requested_by");
+
+                    b.Property<int>("TargetCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_count");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_broadcast_runs");
+
+                    b.HasIndex("DeliveryId", "OccurrenceAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_broadcast_runs_delivery_id_occurrence_at");
+
+                    b.HasIndex("State", "LockedUntil")
+                        .HasDatabaseName("ix_broadcast_runs_state_locked_until");
+
+                    b.ToTable("broadcast_runs", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastSettings", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<bool>("ApprovalRequired")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approval_required");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("TenantSlug", "EnvironmentName")
+                        .HasName("pk_broadcast_settings");
+
+                    b.ToTable("broadcast_settings", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1434,6 +1789,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_identity_memberships_identity_accounts_user_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastBatch", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Broadcast.Domain.BroadcastRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_batches_broadcast_runs_run_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastRun", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Broadcast.Domain.BroadcastDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_broadcast_runs_broadcast_deliveries_delivery_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Residents.Preferences.ResidentAttributeValue", b =>

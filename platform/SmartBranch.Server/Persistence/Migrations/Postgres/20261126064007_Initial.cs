@@ -14,6 +14,54 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "broadcast_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    messages_json = table.Column<string>(type: "text", nullable: false),
+                    segment_json = table.Column<string>(type: "text", nullable: true),
+                    schedule_json = table.Column<string>(type: "text", nullable: false),
+                    valid_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    next_run_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    is_emergency = table.Column<bool>(type: "boolean", nullable: false),
+                    emergency_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    author_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    approver_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    approved_recipient_count = table.Column<int>(type: "integer", nullable: true),
+                    rejection_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    cancelled_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_settings",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    approval_required = table.Column<bool>(type: "boolean", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_settings", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_accounts",
                 columns: table => new
                 {
@@ -154,6 +202,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_line_api_failures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    status_code = table.Column<int>(type: "integer", nullable: false),
+                    operation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_line_api_failures", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_line_webhook_events",
                 columns: table => new
                 {
@@ -215,6 +279,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     duration_minutes = table.Column<int>(type: "integer", nullable: false),
                     requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     approved_by_user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    approved_by_display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     approved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -296,11 +361,51 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     first_followed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     followed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     blocked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    consent_version = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    consent_accepted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_residents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    delivery_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    occurrence_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    target_count = table.Column<int>(type: "integer", nullable: false),
+                    sent_count = table.Column<int>(type: "integer", nullable: false),
+                    failed_count = table.Column<int>(type: "integer", nullable: false),
+                    excluded_count = table.Column<int>(type: "integer", nullable: false),
+                    cursor = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    audience_exhausted = table.Column<bool>(type: "boolean", nullable: false),
+                    batch_count = table.Column<int>(type: "integer", nullable: false),
+                    problem = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    finished_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    stop_requested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    stop_requested_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    confirmed_late_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    claim_token = table.Column<Guid>(type: "uuid", nullable: true),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcast_runs_broadcast_deliveries_delivery_id",
+                        column: x => x.delivery_id,
+                        principalTable: "broadcast_deliveries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -458,6 +563,81 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "residents_attribute_values",
+                columns: table => new
+                {
+                    resident_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    attribute_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    value_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_residents_attribute_values", x => new { x.resident_id, x.attribute_key, x.value_key });
+                    table.ForeignKey(
+                        name: "fk_residents_attribute_values_residents_resident_id",
+                        column: x => x.resident_id,
+                        principalTable: "residents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "residents_history",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    resident_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    details = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_residents_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_residents_history_residents_resident_id",
+                        column: x => x.resident_id,
+                        principalTable: "residents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_batches",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    run_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<int>(type: "integer", nullable: false),
+                    retry_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipients_json = table.Column<string>(type: "text", nullable: false),
+                    recipient_count = table.Column<int>(type: "integer", nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    failure_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    line_request_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    already_accepted = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_batches", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcast_batches_broadcast_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "broadcast_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_oidc_tokens",
                 columns: table => new
                 {
@@ -489,6 +669,38 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         principalTable: "identity_oidc_authorizations",
                         principalColumn: "id");
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_batches_run_id_sequence",
+                table: "broadcast_batches",
+                columns: new[] { "run_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_batches_run_id_state",
+                table: "broadcast_batches",
+                columns: new[] { "run_id", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_state_next_run_at",
+                table: "broadcast_deliveries",
+                columns: new[] { "state", "next_run_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_tenant_slug_environment_name_state",
+                table: "broadcast_deliveries",
+                columns: new[] { "tenant_slug", "environment_name", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_runs_delivery_id_occurrence_at",
+                table: "broadcast_runs",
+                columns: new[] { "delivery_id", "occurrence_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_runs_state_locked_until",
+                table: "broadcast_runs",
+                columns: new[] { "state", "locked_until" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_identity_account_claims_user_id",
@@ -577,6 +789,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 columns: new[] { "tenant_slug", "occurred_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_line_api_failures_occurred_at",
+                table: "kernel_line_api_failures",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_line_api_failures_tenant_slug_occurred_at",
+                table: "kernel_line_api_failures",
+                columns: new[] { "tenant_slug", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kernel_line_webhook_events_state_next_attempt_at",
                 table: "kernel_line_webhook_events",
                 columns: new[] { "state", "next_attempt_at" });
@@ -614,14 +836,30 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_residents_tenant_slug_environment_name_status",
+                name: "ix_residents_tenant_slug_environment_name_status_line_user_id",
                 table: "residents",
-                columns: new[] { "tenant_slug", "environment_name", "status" });
+                columns: new[] { "tenant_slug", "environment_name", "status", "line_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_residents_attribute_values_tenant_slug_environment_name_att",
+                table: "residents_attribute_values",
+                columns: new[] { "tenant_slug", "environment_name", "attribute_key", "value_key", "resident_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_residents_history_resident_id_at",
+                table: "residents_history",
+                columns: new[] { "resident_id", "at" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "broadcast_batches");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_settings");
+
             migrationBuilder.DropTable(
                 name: "identity_account_claims");
 
@@ -656,6 +894,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "kernel_inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "kernel_line_api_failures");
+
+            migrationBuilder.DropTable(
                 name: "kernel_line_webhook_events");
 
             migrationBuilder.DropTable(
@@ -674,7 +915,13 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "kernel_tenants");
 
             migrationBuilder.DropTable(
-                name: "residents");
+                name: "residents_attribute_values");
+
+            migrationBuilder.DropTable(
+                name: "residents_history");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_runs");
 
             migrationBuilder.DropTable(
                 name: "identity_accounts");
@@ -684,6 +931,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "identity_roles");
+
+            migrationBuilder.DropTable(
+                name: "residents");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_deliveries");
 
             migrationBuilder.DropTable(
                 name: "identity_oidc_applications");

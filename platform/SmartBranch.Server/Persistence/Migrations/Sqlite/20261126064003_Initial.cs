@@ -12,6 +12,54 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "broadcast_deliveries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    messages_json = table.Column<string>(type: "TEXT", nullable: false),
+                    segment_json = table.Column<string>(type: "TEXT", nullable: true),
+                    schedule_json = table.Column<string>(type: "TEXT", nullable: false),
+                    valid_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    next_run_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    is_emergency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    emergency_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    author_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    approver_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    approved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    approved_recipient_count = table.Column<int>(type: "INTEGER", nullable: true),
+                    rejection_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    cancelled_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    cancelled_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_deliveries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_settings",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    approval_required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_settings", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_accounts",
                 columns: table => new
                 {
@@ -152,6 +200,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_line_api_failures",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    status_code = table.Column<int>(type: "INTEGER", nullable: false),
+                    operation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_line_api_failures", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_line_webhook_events",
                 columns: table => new
                 {
@@ -213,6 +277,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     duration_minutes = table.Column<int>(type: "INTEGER", nullable: false),
                     requested_at = table.Column<long>(type: "INTEGER", nullable: false),
                     approved_by_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    approved_by_display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     approved_at = table.Column<long>(type: "INTEGER", nullable: true),
                     expires_at = table.Column<long>(type: "INTEGER", nullable: true),
                     revoked_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -294,11 +359,51 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     first_followed_at = table.Column<long>(type: "INTEGER", nullable: false),
                     followed_at = table.Column<long>(type: "INTEGER", nullable: false),
                     blocked_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    consent_version = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    consent_accepted_at = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_residents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_runs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    delivery_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    occurrence_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    target_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    sent_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    failed_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    excluded_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    cursor = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    audience_exhausted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    batch_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    problem = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    finished_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    stop_requested_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    stop_requested_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    confirmed_late_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    claim_token = table.Column<Guid>(type: "TEXT", nullable: true),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcast_runs_broadcast_deliveries_delivery_id",
+                        column: x => x.delivery_id,
+                        principalTable: "broadcast_deliveries",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -456,6 +561,81 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "residents_attribute_values",
+                columns: table => new
+                {
+                    resident_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    attribute_key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    value_key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_residents_attribute_values", x => new { x.resident_id, x.attribute_key, x.value_key });
+                    table.ForeignKey(
+                        name: "fk_residents_attribute_values_residents_resident_id",
+                        column: x => x.resident_id,
+                        principalTable: "residents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "residents_history",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    resident_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    details = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_residents_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_residents_history_residents_resident_id",
+                        column: x => x.resident_id,
+                        principalTable: "residents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_batches",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    run_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    retry_key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    recipients_json = table.Column<string>(type: "TEXT", nullable: false),
+                    recipient_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    failure_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    line_request_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    already_accepted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    completed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_batches", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_broadcast_batches_broadcast_runs_run_id",
+                        column: x => x.run_id,
+                        principalTable: "broadcast_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "identity_oidc_tokens",
                 columns: table => new
                 {
@@ -487,6 +667,38 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         principalTable: "identity_oidc_authorizations",
                         principalColumn: "id");
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_batches_run_id_sequence",
+                table: "broadcast_batches",
+                columns: new[] { "run_id", "sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_batches_run_id_state",
+                table: "broadcast_batches",
+                columns: new[] { "run_id", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_state_next_run_at",
+                table: "broadcast_deliveries",
+                columns: new[] { "state", "next_run_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_tenant_slug_environment_name_state",
+                table: "broadcast_deliveries",
+                columns: new[] { "tenant_slug", "environment_name", "state" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_runs_delivery_id_occurrence_at",
+                table: "broadcast_runs",
+                columns: new[] { "delivery_id", "occurrence_at" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_runs_state_locked_until",
+                table: "broadcast_runs",
+                columns: new[] { "state", "locked_until" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_identity_account_claims_user_id",
@@ -575,6 +787,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 columns: new[] { "tenant_slug", "occurred_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_line_api_failures_occurred_at",
+                table: "kernel_line_api_failures",
+                column: "occurred_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_line_api_failures_tenant_slug_occurred_at",
+                table: "kernel_line_api_failures",
+                columns: new[] { "tenant_slug", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kernel_line_webhook_events_state_next_attempt_at",
                 table: "kernel_line_webhook_events",
                 columns: new[] { "state", "next_attempt_at" });
@@ -612,14 +834,30 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_residents_tenant_slug_environment_name_status",
+                name: "ix_residents_tenant_slug_environment_name_status_line_user_id",
                 table: "residents",
-                columns: new[] { "tenant_slug", "environment_name", "status" });
+                columns: new[] { "tenant_slug", "environment_name", "status", "line_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_residents_attribute_values_tenant_slug_environment_name_attribute_key_value_key_resident_id",
+                table: "residents_attribute_values",
+                columns: new[] { "tenant_slug", "environment_name", "attribute_key", "value_key", "resident_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_residents_history_resident_id_at",
+                table: "residents_history",
+                columns: new[] { "resident_id", "at" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "broadcast_batches");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_settings");
+
             migrationBuilder.DropTable(
                 name: "identity_account_claims");
 
@@ -654,6 +892,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "kernel_inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "kernel_line_api_failures");
+
+            migrationBuilder.DropTable(
                 name: "kernel_line_webhook_events");
 
             migrationBuilder.DropTable(
@@ -672,7 +913,13 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "kernel_tenants");
 
             migrationBuilder.DropTable(
-                name: "residents");
+                name: "residents_attribute_values");
+
+            migrationBuilder.DropTable(
+                name: "residents_history");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_runs");
 
             migrationBuilder.DropTable(
                 name: "identity_accounts");
@@ -682,6 +929,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "identity_roles");
+
+            migrationBuilder.DropTable(
+                name: "residents");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_deliveries");
 
             migrationBuilder.DropTable(
                 name: "identity_oidc_applications");
