@@ -48,7 +48,7 @@ public sealed class AccessGrantsTests : PortalComponentTest
         panel.Find("form").Submit();
 
         Assert.True(Assert.Single(AccessGrants.Requests).Emergency);
-        Assert.Contains("緊急の閲覧を開始しました（2026/04/01 11:00 (JST) まで）", panel.Find("[role=status]").TextContent);
+        Assert.Contains("緊急の閲覧を開始しました（2026/04/01 11:00 まで）", panel.Find("[role=status]").TextContent);
         Assert.Contains("緊急（承認なし）", panel.Find("tbody tr").TextContent);
     }
 
@@ -82,8 +82,8 @@ public sealed class AccessGrantsTests : PortalComponentTest
         var rows = panel.FindAll("tbody tr");
         Assert.Equal(["有効", "有効", "期限切れ", "取消"], rows.Select(r => r.QuerySelector(".badge")!.TextContent).ToList());
         Assert.Contains("平川 花子", rows[0].TextContent);
-        Assert.Contains("2026/04/01 11:40 (JST)", rows[0].TextContent);
-        Assert.Contains("2026/04/01 09:55 (JST) に取消", rows[3].TextContent);
+        Assert.Contains("2026/04/01 11:40", rows[0].TextContent);
+        Assert.Contains("2026/04/01 09:55 に取消", rows[3].TextContent);
         Assert.Equal([1, 0, 0, 0], rows.Select(r => r.QuerySelectorAll("button").Length).ToList());
 
         rows[0].QuerySelector("button")!.Click();
@@ -104,7 +104,7 @@ public sealed class AccessGrantsTests : PortalComponentTest
         panel.Find("section .button-primary").Click();
 
         Assert.Equal(pending.Id, Assert.Single(AccessGrants.Approved));
-        Assert.Equal("運用 一郎 さんの閲覧を承認しました（2026/04/01 12:00 (JST) まで）。", panel.Find("[role=status]").TextContent);
+        Assert.Equal("運用 一郎 さんの閲覧を承認しました（2026/04/01 12:00 まで）。", panel.Find("[role=status]").TextContent);
         Assert.Equal("有効", panel.Find("section tbody .badge").TextContent);
     }
 
@@ -135,7 +135,7 @@ public sealed class AccessGrantsTests : PortalComponentTest
         var page = Render<DashboardPage>(p => p.Add(d => d.Tenant, "hirakawa"));
 
         var notice = page.Find(".access-grants-notice");
-        Assert.Contains("運用 一郎 さんが緊急として 2026/04/01 11:40 (JST) まで住民の個人情報を閲覧できます", notice.TextContent);
+        Assert.Contains("運用 一郎 さんが緊急として 2026/04/01 11:40 まで住民の個人情報を閲覧できます", notice.TextContent);
         Assert.Contains("承認を待っている申請が 1 件あります", notice.TextContent);
         Assert.Empty(notice.QuerySelectorAll("a"));
 

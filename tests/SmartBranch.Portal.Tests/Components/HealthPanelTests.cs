@@ -82,7 +82,7 @@ public sealed class HealthPanelTests : PortalComponentTest
 
         var panel = RenderPanel();
 
-        Assert.Contains("2026/04/02 00:30 (JST)", panel.Find("tbody tr").TextContent);
+        Assert.Contains("2026/04/02 00:30", panel.Find("tbody tr").TextContent);
     }
 
     private IRenderedComponent<HealthPanel> RenderPanel() =>
