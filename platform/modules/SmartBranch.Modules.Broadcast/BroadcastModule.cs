@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SmartBranch.Kernel;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel;
 using SmartBranch.Line.Client;
+using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Broadcast.Features.ApproveDelivery;
 using SmartBranch.Modules.Broadcast.Features.ComposeDelivery;
 using SmartBranch.Modules.Broadcast.Features.ControlDelivery;
@@ -15,6 +16,7 @@ using SmartBranch.Modules.Broadcast.Features.DeliveryReport;
 using SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 using SmartBranch.Modules.Broadcast.Features.Settings;
 using SmartBranch.Modules.Broadcast.Features.Shared;
+using SmartBranch.Modules.Broadcast.Features.Statistics;
 using SmartBranch.Modules.Broadcast.Jobs;
 using SmartBranch.Modules.Broadcast.Persistence;
 using SmartBranch.Modules.Residents.Contracts;
@@ -34,6 +36,7 @@ public sealed class BroadcastModule : ISmartBranchModule
     {
         services.AddModelContribution<BroadcastModelContribution>();
         services.AddSingleton<IPermissionProvider, BroadcastPermissions>();
+        services.AddScoped<IBroadcastStatistics, BroadcastStatistics>();
         services.AddOptions<BroadcastOptions>()
             .Bind(configuration.GetSection(BroadcastOptions.SectionName))
             .Validate(o => { o.Validate(); return true; });

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Health;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Tests.TestDoubles;
@@ -44,6 +45,7 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<IPersonalDataAccessGrants>(AccessGrants);
         Services.AddSingleton<ITenantHealthQuery>(Health);
         Services.AddSingleton<IResidentStatistics>(new FixedResidentStatistics(new ResidentCounts(12, 3)));
+        Services.AddSingleton<IBroadcastStatistics>(new FixedBroadcastStatistics(new BroadcastDayCounts(Started: 2, Scheduled: 1)));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
         foreach (var provider in typeof(IPortalNavigationProvider).Assembly.GetTypes()
                      .Where(t => typeof(IPortalNavigationProvider).IsAssignableFrom(t) && !t.IsAbstract))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Forms;
 using SmartBranch.Kernel.Health;
+using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Residents.Contracts;
 
 namespace SmartBranch.Portal.Tests.TestDoubles;
@@ -7,6 +8,11 @@ namespace SmartBranch.Portal.Tests.TestDoubles;
 internal sealed class FixedResidentStatistics(ResidentCounts counts) : IResidentStatistics
 {
     public Task<ResidentCounts> CountAsync(CancellationToken cancellationToken) => Task.FromResult(counts);
+}
+
+internal sealed class FixedBroadcastStatistics(BroadcastDayCounts counts) : IBroadcastStatistics
+{
+    public Task<BroadcastDayCounts> CountTodayAsync(CancellationToken cancellationToken) => Task.FromResult(counts);
 }
 
 internal sealed class FixedTenantHealth : ITenantHealthQuery

@@ -3,6 +3,7 @@ using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Line.Client;
+using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Broadcast.Features.ApproveDelivery;
 using SmartBranch.Modules.Broadcast.Features.ComposeDelivery;
@@ -63,6 +64,22 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
         var sent = Assert.Single(report.Runs);
         Assert.Equal((run.TargetCount, run.TargetCount), (sent.TargetCount, sent.SentCount));
         Assert.NotNull(sent.FinishedAt);
+    }
+
+    [Fact]
+    public async Task The_dashboard_counts_a_delivery_sent_today()
+    {
+        var scenario = await ScenarioAsync();
+        await scenario.FriendsAsync(2);
+        Task<BroadcastDayCounts> TodayAsync() =>
+            scenario.AsAsync(BroadcastScenario.Author, s => s.GetRequiredService<IBroadcastStatistics>().CountTodayAsync(CancellationToken.None));
+        var before = await TodayAsync();
+
+        var id = await ComposeAndSubmitAsync(scenario, $"本日のお知らせ {Guid.NewGuid():N}");
+        await ApproveAsync(scenario, id);
+        await scenario.RunWhenAsync(id, r => r.IsFinished, "the delivery to finish");
+
+        Assert.Equal(before.Started + 1, (await TodayAsync()).Started);
     }
 
     [Fact]
