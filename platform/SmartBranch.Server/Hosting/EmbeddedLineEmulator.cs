@@ -75,7 +75,7 @@ internal static class EmbeddedLineEmulator
     /// The LIFF app of an emulated environment's resident pages; stable across runs, in LINE's form
     /// <c>{channel id}-{8 characters}</c>, so links in messages sent earlier keep opening.
     /// </summary>
-    public static string ResidentPagesLiffId(string channelId) => $"{channelId}-resident";
+    private static string ResidentPagesLiffId(string channelId) => $"{channelId}-resident";
 
     /// <summary>
     /// Port 0 ("any free port") is resolved now, because environments in Emulator mode take their
@@ -201,7 +201,17 @@ internal sealed partial class EmbeddedLineEmulatorService(
             return;
         }
 
-        Emulator.AddOrUpdateChannel(channel);
+        try
+        {
+            Emulator.AddOrUpdateChannel(channel);
+        }
+        catch (ArgumentException e)
+        {
+            // A LIFF id set in the console that another environment's channel already holds, or an unusable one.
+            LogRejected(tenant.Slug, environment.Name, e.Message);
+            return;
+        }
+
         _registered[key] = channel;
         LogRegistered(tenant.Slug, environment.Name, channel.ChannelId);
     }
@@ -210,6 +220,9 @@ internal sealed partial class EmbeddedLineEmulatorService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LINE emulator listening on {Url}.")]
     private partial void LogStarted(Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LINE emulator cannot serve {TenantSlug}/{EnvironmentName}: {Reason}")]
+    private partial void LogRejected(string tenantSlug, string environmentName, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LINE emulator serves {TenantSlug}/{EnvironmentName} as channel {ChannelId}.")]
     private partial void LogRegistered(string tenantSlug, string environmentName, string channelId);
