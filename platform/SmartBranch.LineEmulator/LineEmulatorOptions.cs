@@ -50,4 +50,25 @@ public sealed class EmulatorChannel
 
     /// <summary>The bot's user id (U + 32 hex), the <c>destination</c> of webhooks; generated when empty.</summary>
     public string BotUserId { get; set; } = "";
+
+    /// <summary>LIFF apps the channel holds from the start, with ids chosen by the host, as if added through
+    /// <c>POST /liff/v1/apps</c>. Their ID tokens' audience is <see cref="ChannelId"/>. Registering the channel again
+    /// adds or replaces these apps and leaves apps added through the API alone.</summary>
+    public List<EmulatorLiffApp> LiffApps { get; set; } = [];
+}
+
+/// <summary>A LIFF app known to the emulator at a channel's registration.</summary>
+public sealed class EmulatorLiffApp
+{
+    /// <summary>The LIFF id (LINE's are <c>{channel id}-{8 characters}</c>); unique across the emulator.</summary>
+    public string LiffId { get; set; } = "";
+
+    /// <summary>Where the app's LIFF URLs open (https, or http on a loopback host).</summary>
+    public Uri? EndpointUrl { get; set; }
+
+    /// <summary><c>compact</c>, <c>tall</c> or <c>full</c>.</summary>
+    public string ViewType { get; set; } = "full";
+
+    /// <summary>The app's name (may not contain "LINE").</summary>
+    public string Description { get; set; } = "";
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace SmartBranch.LineEmulator.State;
 
@@ -35,7 +36,16 @@ internal sealed class EmulatorState(LineEmulatorOptions options, TimeProvider ti
             throw new ArgumentException("BotUserId must be U followed by 32 lowercase hex digits.", nameof(channel));
         }
 
-        _channels.AddOrUpdate(
+        var liffApps = channel.LiffApps.Select(ToLiffApp).ToList();
+        foreach (var app in liffApps)
+        {
+            if (FindLiffApp(app.LiffId) is { } held && held.Channel.ChannelId != copy.ChannelId)
+            {
+                throw new ArgumentException($"The LIFF id {app.LiffId} belongs to channel {held.Channel.ChannelId}.", nameof(channel));
+            }
+        }
+
+        var state = _channels.AddOrUpdate(
             copy.ChannelId,
             _ => new ChannelState(copy),
             (_, existing) =>
@@ -48,6 +58,30 @@ internal sealed class EmulatorState(LineEmulatorOptions options, TimeProvider ti
                 existing.Update(copy);
                 return existing;
             });
+        foreach (var app in liffApps)
+        {
+            state.LiffApps[app.LiffId] = app;
+        }
+    }
+
+    /// <summary>A LIFF app given at registration, checked by the rules of <c>POST /liff/v1/apps</c>.</summary>
+    private static Liff.LiffApp ToLiffApp(EmulatorLiffApp app)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(app.LiffId);
+        var settings = new JsonObject
+        {
+            ["view"] = new JsonObject { ["type"] = app.ViewType, ["url"] = app.EndpointUrl?.AbsoluteUri },
+            ["description"] = app.Description,
+            ["scope"] = new JsonArray("openid", "profile", "chat_message.write"),
+        };
+        var errors = Liff.LiffAppRules.Validate(settings, isUpdate: false);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(
+                $"LIFF app {app.LiffId}: {string.Join("; ", errors.Select(e => $"{e.Property}: {e.Message}"))}", nameof(app));
+        }
+
+        return new Liff.LiffApp(app.LiffId, Liff.LiffAppRules.WithDefaults(settings));
     }
 
     public ChannelState? FindChannel(string channelId) => _channels.GetValueOrDefault(channelId);

@@ -10,7 +10,9 @@ namespace SmartBranch.Server.Hosting;
 /// On the embedded default, every environment in <c>Emulator</c> mode (staging; never production) is
 /// served by a LINE emulator inside this process: one defined in files without configured credentials
 /// gets a channel secret and token generated for this run, and the emulator delivers its webhooks back
-/// to us. Channels created or changed later in the console join it as the tenant catalog reloads.
+/// to us, and a LIFF app (unless <c>Line:LiffId</c> is configured, id <c>{channel id}-resident</c>) opens the
+/// environment's resident pages, whose ID tokens verify against the channel id as <c>Line:LoginChannelId</c>.
+/// Channels created or changed later in the console join it as the tenant catalog reloads.
 /// <c>Emulator:Embedded=false</c> leaves the emulator to run elsewhere, at <c>Emulator:Url</c>.
 /// </summary>
 internal static class EmbeddedLineEmulator
@@ -55,6 +57,11 @@ internal static class EmbeddedLineEmulator
                 // The emulator keeps LIFF apps on the channel and issues their ID tokens for it (aud = channel id).
                 generated[$"{prefix}:LoginChannelId"] = channelId;
             }
+
+            if (environment.Line.LiffId is null)
+            {
+                generated[$"{prefix}:LiffId"] = ResidentPagesLiffId(channelId);
+            }
         }
 
         configuration.AddInMemoryCollection(generated);
@@ -63,6 +70,12 @@ internal static class EmbeddedLineEmulator
         builder.Services.AddHostedService<EmbeddedLineEmulatorService>();
         return builder;
     }
+
+    /// <summary>
+    /// The LIFF app of an emulated environment's resident pages; stable across runs, in LINE's form
+    /// <c>{channel id}-{8 characters}</c>, so links in messages sent earlier keep opening.
+    /// </summary>
+    private static string ResidentPagesLiffId(string channelId) => $"{channelId}-resident";
 
     /// <summary>
     /// Port 0 ("any free port") is resolved now, because environments in Emulator mode take their
@@ -89,7 +102,8 @@ internal sealed record EmbeddedLineEmulatorSettings(LineEmulatorOptions Options)
 
 /// <summary>
 /// Runs the emulator for the server's lifetime. Once the server listens, it registers every configured
-/// environment in Emulator mode with its webhook pointed back at this server, and registers again after
+/// environment in Emulator mode with its webhook pointed back at this server and its LIFF app's endpoint at the
+/// environment's resident pages (<c>/r/{tenant}/{env}</c>), and registers again after
 /// each reload of the tenant catalog, so channels created or changed in the console work at once.
 /// </summary>
 internal sealed partial class EmbeddedLineEmulatorService(
@@ -170,22 +184,45 @@ internal sealed partial class EmbeddedLineEmulatorService(
             ChannelAccessToken = environment.Line.ChannelAccessToken!,
             BotDisplayName = tenant.Name,
             WebhookUrl = new Uri(_origin!, $"line/{tenant.Slug}/{environment.Name}/webhook"),
+            LiffApps = environment.Line.LiffId is { Length: > 0 } liffId
+                ? [new EmulatorLiffApp
+                {
+                    LiffId = liffId,
+                    EndpointUrl = new Uri(_origin!, $"r/{tenant.Slug}/{environment.Name}"),
+                    Description = $"{tenant.Name} 住民ページ",
+                }]
+                : [],
         };
         var key = (tenant.Slug, environment.Name);
         if (_registered.GetValueOrDefault(key) is { } earlier
-            && (earlier.ChannelId, earlier.ChannelSecret, earlier.ChannelAccessToken, earlier.BotDisplayName)
-                == (channel.ChannelId, channel.ChannelSecret, channel.ChannelAccessToken, channel.BotDisplayName))
+            && (earlier.ChannelId, earlier.ChannelSecret, earlier.ChannelAccessToken, earlier.BotDisplayName, LiffIdOf(earlier))
+                == (channel.ChannelId, channel.ChannelSecret, channel.ChannelAccessToken, channel.BotDisplayName, LiffIdOf(channel)))
         {
             return;
         }
 
-        Emulator.AddOrUpdateChannel(channel);
+        try
+        {
+            Emulator.AddOrUpdateChannel(channel);
+        }
+        catch (ArgumentException e)
+        {
+            // A LIFF id set in the console that another environment's channel already holds, or an unusable one.
+            LogRejected(tenant.Slug, environment.Name, e.Message);
+            return;
+        }
+
         _registered[key] = channel;
         LogRegistered(tenant.Slug, environment.Name, channel.ChannelId);
     }
 
+    private static string? LiffIdOf(EmulatorChannel channel) => channel.LiffApps.FirstOrDefault()?.LiffId;
+
     [LoggerMessage(Level = LogLevel.Information, Message = "LINE emulator listening on {Url}.")]
     private partial void LogStarted(Uri url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LINE emulator cannot serve {TenantSlug}/{EnvironmentName}: {Reason}")]
+    private partial void LogRejected(string tenantSlug, string environmentName, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LINE emulator serves {TenantSlug}/{EnvironmentName} as channel {ChannelId}.")]
     private partial void LogRegistered(string tenantSlug, string environmentName, string channelId);

@@ -44,6 +44,9 @@ internal sealed class EmbeddedServer : WebApplicationFactory<Program>
 
     public string StagingChannelId => Configuration["Tenants:hirakawa:staging:Line:ChannelId"]!;
 
+    /// <summary>The LIFF app the server registered on the emulator for Hirakawa's staging resident pages.</summary>
+    public string StagingLiffId => Configuration["Tenants:hirakawa:staging:Line:LiffId"]!;
+
     private IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
 
     public override async ValueTask DisposeAsync()

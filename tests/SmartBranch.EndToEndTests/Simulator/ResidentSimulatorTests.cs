@@ -130,6 +130,35 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
     }
 
     [Fact]
+    public async Task A_resident_opens_the_preferences_link_of_the_welcome_message_is_signed_in_by_LIFF_and_saves_topic_and_district()
+    {
+        await bed.StartAsync();
+        var page = await bed.OpenSimulatorAsync();
+        var phone = page.Locator(".phone").First;
+        var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
+        await CreateResidentAsync(phone, "平賀 四郎");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
+        var preferencesLink = talk.GetByRole(AriaRole.Link, new() { Name = $"https://liff.line.me/{bed.Server.StagingLiffId}/preferences" });
+
+        await preferencesLink.ClickAsync();
+        var liffPage = phone.FrameLocator("iframe");
+        await Expect(liffPage.GetByRole(AriaRole.Heading, new() { Name = "受信設定" })).ToBeVisibleAsync();
+        await liffPage.GetByLabel("防災・災害").CheckAsync();
+        await liffPage.GetByLabel("お住まいの地区").SelectOptionAsync(new SelectOptionValue { Label = "平賀地区" });
+        await liffPage.GetByLabel("上の内容に同意して、選んだ内容を登録します").CheckAsync();
+        await liffPage.GetByRole(AriaRole.Button, new() { Name = "保存する" }).ClickAsync();
+        await Expect(liffPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("受信設定を保存しました。これからのお知らせは、この設定にしたがってお届けします。");
+        await SaveScreenshotAsync(page, "preferences-in-simulator.png");
+
+        await phone.GetByRole(AriaRole.Button, new() { Name = "閉じる" }).ClickAsync();
+        await preferencesLink.ClickAsync();
+        await Expect(liffPage.GetByLabel("防災・災害")).ToBeCheckedAsync();
+        await Expect(liffPage.GetByLabel("子育て・教育")).Not.ToBeCheckedAsync();
+        await Expect(liffPage.GetByLabel("お住まいの地区")).ToHaveValueAsync("hiraka");
+        Assert.Empty(bed.ScriptErrors);
+    }
+
+    [Fact]
     public async Task Residents_named_in_the_address_get_a_phone_each_and_more_phones_can_be_added()
     {
         await bed.StartAsync();

@@ -118,4 +118,58 @@ public sealed class LiffAppTests
         Assert.Equal((userId, "平川 花子"), (claims["sub"]!.GetValue<string>(), claims["name"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, (await h.Sim.PostAsJsonAsync($"/_sim/users/{userId}/id-token", new { liffId = "1-unknown0" })).StatusCode);
     }
+
+    [Fact]
+    public async Task Apps_given_at_registration_open_their_endpoint_and_registering_again_replaces_them_only()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var added = await AddAsync(h, App());
+        var liffId = $"{EmulatorHarness.ChannelId}-resident";
+
+        h.Server.AddOrUpdateChannel(Channel(new EmulatorLiffApp { LiffId = liffId, EndpointUrl = new Uri("http://localhost:5080/r/hirakawa/staging"), ViewType = "tall" }));
+        var first = await ResolveAsync(h, $"https://liff.line.me/{liffId}/preferences");
+        h.Server.AddOrUpdateChannel(Channel(new EmulatorLiffApp { LiffId = liffId, EndpointUrl = new Uri("http://localhost:6080/r/hirakawa/staging") }));
+        var second = await ResolveAsync(h, $"https://liff.line.me/{liffId}/preferences");
+        var listed = (await h.Bot.GetFromJsonAsync<JsonObject>("/liff/v1/apps"))!["apps"]!.AsArray();
+
+        Assert.Equal(("http://localhost:5080/r/hirakawa/staging/preferences", "tall"), (first["url"]!.GetValue<string>(), first["viewType"]!.GetValue<string>()));
+        Assert.Equal(("http://localhost:6080/r/hirakawa/staging/preferences", "full"), (second["url"]!.GetValue<string>(), second["viewType"]!.GetValue<string>()));
+        Assert.Equal(new[] { added, liffId }.Order(StringComparer.Ordinal), listed.Select(a => a!["liffId"]!.GetValue<string>()));
+        Assert.Equal(EmulatorHarness.ChannelId, second["channelId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_app_given_at_registration_follows_LINEs_rules_and_belongs_to_one_channel()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        h.Server.AddOrUpdateChannel(Channel(new EmulatorLiffApp { LiffId = "held-resident", EndpointUrl = new Uri("https://city.example.jp/r/") }));
+        var other = new EmulatorChannel
+        {
+            ChannelId = "1650000002",
+            ChannelSecret = EmulatorHarness.ChannelSecret,
+            ChannelAccessToken = "other-channel-access-token",
+            LiffApps = [new EmulatorLiffApp { LiffId = "held-resident", EndpointUrl = new Uri("https://city.example.jp/other/") }],
+        };
+
+        var insecure = Assert.Throws<ArgumentException>(() => h.Server.AddOrUpdateChannel(
+            Channel(new EmulatorLiffApp { LiffId = "new-resident", EndpointUrl = new Uri("http://city.example.jp/r/") })));
+        var held = Assert.Throws<ArgumentException>(() => h.Server.AddOrUpdateChannel(other));
+
+        Assert.Contains("view.url", insecure.Message, StringComparison.Ordinal);
+        Assert.Contains("belongs to channel", held.Message, StringComparison.Ordinal);
+        Assert.Equal("https://city.example.jp/r/", (await ResolveAsync(h, "https://liff.line.me/held-resident"))["url"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await h.Sim.GetAsync("/_sim/liff/resolve?url=https%3A%2F%2Fliff.line.me%2Fnew-resident")).StatusCode);
+    }
+
+    private static EmulatorChannel Channel(EmulatorLiffApp app) => new()
+    {
+        ChannelId = EmulatorHarness.ChannelId,
+        ChannelSecret = EmulatorHarness.ChannelSecret,
+        ChannelAccessToken = EmulatorHarness.AccessToken,
+        BotUserId = EmulatorHarness.BotUserId,
+        LiffApps = [app],
+    };
+
+    private static async Task<JsonObject> ResolveAsync(EmulatorHarness h, string liffUrl) =>
+        (await h.Sim.GetFromJsonAsync<JsonObject>($"/_sim/liff/resolve?url={Uri.EscapeDataString(liffUrl)}"))!;
 }

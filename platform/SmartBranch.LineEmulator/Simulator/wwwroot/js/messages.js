@@ -29,7 +29,7 @@ export function areaButtons(areas, size, run) {
 }
 
 const renderers = {
-  text: (message) => bubble(withEmojis(message.text, message.emojis ?? [])),
+  text: (message, run) => bubble(...withLinks(withEmojis(message.text, message.emojis ?? []), run)),
   textV2: (message, _run, me) => bubble(withSubstitutions(message.text, message.substitution ?? {}, me)),
   sticker: (message) => h('div', {
     class: 'sticker',
@@ -69,6 +69,13 @@ function withEmojis(text, emojis) {
   }
   parts.push(text.slice(from));
   return parts;
+}
+
+/** URLs in a text message are links, as in the LINE app; tapping one opens it in the in-app browser (LIFF URLs as LIFF apps). */
+function withLinks(parts, run) {
+  return parts.flatMap((part) => typeof part !== 'string' ? [part] : part.split(/(https?:\/\/[^\s<>"]+)/).map((piece, i) => i % 2 === 0
+    ? piece
+    : h('a', { href: piece, onclick: (event) => { event.preventDefault(); run({ type: 'uri', uri: piece }); } }, piece)));
 }
 
 function withSubstitutions(text, substitution, me) {
