@@ -82,6 +82,10 @@ internal sealed partial class BackupService(
         {
             Directory.CreateDirectory(Store.Directory);
             File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
 
         return BackupEncryption.ParseKey(File.ReadAllText(path));
