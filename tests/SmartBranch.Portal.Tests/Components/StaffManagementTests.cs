@@ -17,6 +17,16 @@ public sealed class StaffManagementTests : PortalComponentTest
     }
 
     [Fact]
+    public void The_last_sign_in_is_shown_in_japan_time_whatever_the_servers_zone()
+    {
+        StaffDirectory.Members[0] = StaffDirectory.Members[0] with { LastSignInAt = new DateTimeOffset(2026, 4, 1, 15, 30, 0, TimeSpan.Zero) };
+
+        var panel = RenderPanel();
+
+        Assert.Contains("2026/04/02 00:30", panel.Find("table tbody tr").TextContent);
+    }
+
+    [Fact]
     public void Invites_a_member_with_roles_and_departments_and_lists_them()
     {
         var panel = RenderPanel();
