@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using SmartBranch.Kernel.Networking;
 using SmartBranch.Kernel.Tenancy;
 
 namespace SmartBranch.Identity.Security;
@@ -16,7 +17,7 @@ internal sealed class TenantNetworkAllowlist
     public TenantNetworkAllowlist(IConfiguration configuration, ITenantCatalog tenants)
     {
         _byTenant = tenants.Tenants
-            .Select(t => (t.Slug, Networks: Read(configuration.GetSection($"Tenants:{t.Slug}:Security:AllowedNetworks"), t.Slug)))
+            .Select(t => (t.Slug, Networks: NetworkList.Read(configuration.GetSection($"Tenants:{t.Slug}:Security:AllowedNetworks"))))
             .Where(t => t.Networks.Count > 0)
             .ToDictionary(t => t.Slug, t => t.Networks, StringComparer.Ordinal);
     }
@@ -28,24 +29,7 @@ internal sealed class TenantNetworkAllowlist
             return true;
         }
 
-        if (address is null)
-        {
-            return false;
-        }
-
-        var normalized = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
-        return networks.Any(n => n.Contains(normalized));
-    }
-
-    private static List<IPNetwork> Read(IConfigurationSection section, string slug)
-    {
-        var entries = section.Value is { Length: > 0 } single
-            ? single.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0).ToArray();
-        return entries.Select(entry => IPNetwork.TryParse(entry, out var network)
-                ? network
-                : throw new InvalidOperationException($"Tenants:{slug}:Security:AllowedNetworks: '{entry}' is not a CIDR network."))
-            .ToList();
+        return NetworkList.Contains(networks, address);
     }
 }
 

@@ -95,35 +95,26 @@ internal sealed partial class BackupService(
     private static async Task ThroughPipeAsync(Func<Stream, Task> produce, Func<Stream, Task> consume)
     {
         var pipe = new Pipe();
-        async Task ProduceAsync()
+        await Task.WhenAll(
+            RunAsync(pipe.Writer.AsStream(), produce, pipe.Writer.CompleteAsync),
+            RunAsync(pipe.Reader.AsStream(), consume, pipe.Reader.CompleteAsync));
+    }
+
+    /// <summary>Works on one end of the pipe; a failure completes that end with it, so the other end stops too.</summary>
+    private static async Task RunAsync(Stream end, Func<Stream, Task> work, Func<Exception?, ValueTask> completeWithError)
+    {
+        await using (end)
         {
-            await using var writer = pipe.Writer.AsStream();
             try
             {
-                await produce(writer);
+                await work(end);
             }
             catch (Exception e)
             {
-                await pipe.Writer.CompleteAsync(e);
+                await completeWithError(e);
                 throw;
             }
         }
-
-        async Task ConsumeAsync()
-        {
-            await using var reader = pipe.Reader.AsStream();
-            try
-            {
-                await consume(reader);
-            }
-            catch (Exception e)
-            {
-                await pipe.Reader.CompleteAsync(e);
-                throw;
-            }
-        }
-
-        await Task.WhenAll(ProduceAsync(), ConsumeAsync());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup {Name} written ({Size} bytes).")]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using SmartBranch.Kernel.Networking;
 
 namespace SmartBranch.Server.Hosting;
 
@@ -37,10 +38,5 @@ internal static class ProxyHeaders
     }
 
     private static List<System.Net.IPNetwork> KnownNetworks(IConfiguration configuration) =>
-        (configuration[KnownNetworksKey] ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(entry => System.Net.IPNetwork.TryParse(entry, out var network)
-                ? network
-                : throw new InvalidOperationException($"{KnownNetworksKey}: '{entry}' is not a CIDR network."))
-            .ToList();
+        NetworkList.Read(configuration.GetSection(KnownNetworksKey));
 }

@@ -1,8 +1,8 @@
-using System.Net;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SmartBranch.Kernel.Networking;
 
 namespace SmartBranch.Server.Hosting;
 
@@ -47,27 +47,9 @@ internal static class Telemetry
 
     public static void MapSmartBranchMetrics(this WebApplication app)
     {
-        var allowed = AllowedNetworks(app.Configuration);
+        var configured = NetworkList.Read(app.Configuration.GetSection(AllowedNetworksKey));
+        var allowed = configured.Count > 0 ? configured : DefaultAllowedNetworks.Select(System.Net.IPNetwork.Parse).ToList();
         app.MapPrometheusScrapingEndpoint(MetricsPath).AddEndpointFilter(async (context, next) =>
-        {
-            var address = context.HttpContext.Connection.RemoteIpAddress;
-            var normalized = address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address;
-            return normalized is not null && allowed.Any(network => network.Contains(normalized))
-                ? await next(context)
-                : Results.NotFound();
-        });
-    }
-
-    private static List<IPNetwork> AllowedNetworks(IConfiguration configuration)
-    {
-        var section = configuration.GetSection(AllowedNetworksKey);
-        var entries = section.Value is { Length: > 0 } list
-            ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : section.GetChildren().Select(c => c.Value).OfType<string>().ToArray();
-        return (entries.Length > 0 ? entries : DefaultAllowedNetworks)
-            .Select(entry => IPNetwork.TryParse(entry, out var network)
-                ? network
-                : throw new InvalidOperationException($"{AllowedNetworksKey}: '{entry}' is not a CIDR network."))
-            .ToList();
+            NetworkList.Contains(allowed, context.HttpContext.Connection.RemoteIpAddress) ? await next(context) : Results.NotFound());
     }
 }
