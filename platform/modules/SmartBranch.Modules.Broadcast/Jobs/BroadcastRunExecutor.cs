@@ -68,7 +68,8 @@ internal sealed partial class BroadcastRunExecutor(
             return false;
         }
 
-        if (delivery.IsExpiredAt(now))
+        var everyoneReached = pending.Count == 0 && run.AudienceExhausted;
+        if (delivery.IsExpiredAt(now) && !everyoneReached)
         {
             await FinishAsync(db, run, delivery, pending, BroadcastRunState.Expired, ExpiredReason, now);
             LogExpired(runId, run.SentCount);

@@ -110,15 +110,16 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
     {
         var scenario = await ScenarioAsync();
         var friends = await scenario.FriendsAsync(20);
-        scenario.Line.MulticastDelay = TimeSpan.FromMilliseconds(300);
+        var hold = scenario.Line.Hold();
         try
         {
             var marker = $"停止される配信 {Guid.NewGuid():N}";
             var id = await ComposeAndSubmitAsync(scenario, marker);
             await ApproveAsync(scenario, id);
-            await scenario.RunWhenAsync(id, r => r.SentCount > 0, "the first batches to be sent");
+            await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
 
             await scenario.AsAsync(BroadcastScenario.Author, s => s.GetRequiredService<BroadcastControl>().StopAsync(id, CancellationToken.None));
+            scenario.Line.Release(); // The batches already handed to LINE complete; no further batch starts.
             var run = await scenario.RunWhenAsync(id, r => r.IsFinished, "the delivery to stop");
 
             var reached = await scenario.ReachedAsync(id);
@@ -134,7 +135,7 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
         }
         finally
         {
-            scenario.Line.MulticastDelay = TimeSpan.Zero;
+            scenario.Line.Release();
         }
     }
 
@@ -143,12 +144,21 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
     {
         var scenario = await ScenarioAsync();
         var friends = await scenario.FriendsAsync(20);
-        scenario.Line.MulticastDelay = TimeSpan.FromMilliseconds(700);
+        var hold = scenario.Line.Hold();
         try
         {
             var marker = $"期限付きの配信 {Guid.NewGuid():N}";
-            var id = await ComposeAndSubmitAsync(scenario, marker, validUntil: DateTimeOffset.UtcNow.AddSeconds(3));
+            var validUntil = DateTimeOffset.UtcNow.AddSeconds(5);
+            var id = await ComposeAndSubmitAsync(scenario, marker, validUntil);
             await ApproveAsync(scenario, id);
+            await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+            var untilExpired = validUntil - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100);
+            if (untilExpired > TimeSpan.Zero)
+            {
+                await Task.Delay(untilExpired); // The first round is in flight as the time passes.
+            }
+
+            scenario.Line.Release();
             var run = await scenario.RunWhenAsync(id, r => r.IsFinished, "the delivery to expire");
 
             var reached = await scenario.ReachedAsync(id);
@@ -163,7 +173,7 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
         }
         finally
         {
-            scenario.Line.MulticastDelay = TimeSpan.Zero;
+            scenario.Line.Release();
         }
     }
 

@@ -23,10 +23,11 @@ public abstract class BroadcastRestartTests(TestDatabaseKind kind)
         {
             var scenario = new BroadcastScenario(running);
             var friends = await scenario.FriendsAsync(30);
-            scenario.Line.MulticastDelay = TimeSpan.FromMilliseconds(300);
+            var hold = scenario.Line.Hold(letThrough: 2);
             var marker = $"避難所開設のお知らせ {Guid.NewGuid():N}";
             var id = await scenario.AsAsync(BroadcastScenario.Admin, s => s.GetRequiredService<EmergencyBroadcasts>()
                 .SendAsync("避難所開設", [new BroadcastText(marker)], "大雨警報のため", CancellationToken.None));
+            await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
             var interrupted = await scenario.RunWhenAsync(id, r => r.SentCount >= 6, "some batches to be sent");
             Assert.True(interrupted.SentCount < friends.Count, "The delivery had finished before the server went down.");
 

@@ -12,7 +12,7 @@ using SmartBranch.Modules.Residents.Domain;
 namespace SmartBranch.IntegrationTests.Modules.Broadcast;
 
 /// <summary>
-/// What the Broadcast tests add to the server: a signed-in staff member they choose, a brake and a quota on
+/// What the Broadcast tests add to the server: a signed-in staff member they choose, a hold and a quota on
 /// the LINE client (LINE itself stays the emulator), and, until the Residents module provides its own, an
 /// audience over the residents table.
 /// </summary>
@@ -43,12 +43,51 @@ internal static class BroadcastTestServices
     }
 }
 
-/// <summary>Slows multicasts down (so a test can act in the middle of a send) and sets the monthly quota LINE reports.</summary>
+/// <summary>
+/// Holds multicasts (so a test can act in the middle of a send) and sets the monthly quota LINE reports.
+/// </summary>
 internal sealed class LineControls
 {
-    public TimeSpan MulticastDelay { get; set; }
+    private volatile MulticastHold? hold;
 
     public LineMessageQuota? Quota { get; set; }
+
+    /// <summary>
+    /// After <paramref name="letThrough"/> more multicasts, the rest wait until <see cref="Release"/>;
+    /// <see cref="MulticastHold.Reached"/> completes when the first one waits.
+    /// </summary>
+    public MulticastHold Hold(int letThrough = 0) => hold = new MulticastHold(letThrough);
+
+    public void Release()
+    {
+        var released = hold;
+        hold = null;
+        released?.Release();
+    }
+
+    internal Task WaitAtHoldAsync(CancellationToken cancellationToken) => hold?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+}
+
+internal sealed class MulticastHold(int letThrough)
+{
+    private readonly TaskCompletionSource reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int passed;
+
+    public Task Reached => reached.Task;
+
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref passed) <= letThrough)
+        {
+            return;
+        }
+
+        reached.TrySetResult();
+        await released.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Release() => released.TrySetResult();
 }
 
 internal sealed class ControlledLineClientFactory(ILineMessagingClientFactory inner, LineControls controls) : ILineMessagingClientFactory
@@ -59,7 +98,7 @@ internal sealed class ControlledLineClientFactory(ILineMessagingClientFactory in
     {
         public async Task<LineSendResult> MulticastAsync(IReadOnlyList<string> to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(controls.MulticastDelay, cancellationToken);
+            await controls.WaitAtHoldAsync(cancellationToken);
             return await inner.MulticastAsync(to, messages, retryKey, cancellationToken);
         }
 
