@@ -3,7 +3,7 @@ using System.Text;
 namespace SmartBranch.Kernel.DataExport;
 
 /// <summary>RFC 4180 rows for spreadsheets: UTF-8 with a BOM (Excel then reads Japanese as it is) and CRLF.</summary>
-internal static class CsvFormat
+public static class CsvFormat
 {
     public const string NewLine = "\r\n";
 

@@ -6,12 +6,14 @@ using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Kernel;
 using SmartBranch.Line.Client;
 using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Broadcast.Features.ApproveDelivery;
 using SmartBranch.Modules.Broadcast.Features.ComposeDelivery;
 using SmartBranch.Modules.Broadcast.Features.ControlDelivery;
+using SmartBranch.Modules.Broadcast.Features.DeliveryHistory;
 using SmartBranch.Modules.Broadcast.Features.DeliveryReport;
 using SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 using SmartBranch.Modules.Broadcast.Features.Settings;
@@ -26,7 +28,7 @@ namespace SmartBranch.Modules.Broadcast;
 /// <summary>
 /// Deliveries to residents. The application services (<see cref="BroadcastComposer"/>, <see cref="BroadcastApprovals"/>,
 /// <see cref="EmergencyBroadcasts"/>, <see cref="BroadcastControl"/>, <see cref="BroadcastReports"/>,
-/// <see cref="BroadcastSettingsService"/>) are what the portal calls; the scheduler and sender run on workers.
+/// <see cref="BroadcastSettingsService"/>, <see cref="BroadcastHistory"/>, <see cref="BroadcastDeliveryDetails"/>) are what the portal calls; the scheduler and sender run on workers.
 /// </summary>
 public sealed class BroadcastModule : ISmartBranchModule
 {
@@ -48,10 +50,13 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddScoped(sp => new BroadcastQuotaCheck(sp.GetRequiredService<ILineMessagingClient>()));
         services.AddScoped(sp => new BroadcastComposer(Staff(sp), Audience(sp), Clock(sp)));
         services.AddScoped(sp => new BroadcastApprovals(Staff(sp), Audience(sp), sp.GetRequiredService<BroadcastQuotaCheck>(), Clock(sp)));
-        services.AddScoped(sp => new EmergencyBroadcasts(Staff(sp), sp.GetRequiredService<BroadcastSchedulerSignal>(), Clock(sp)));
+        services.AddScoped(sp => new EmergencyBroadcasts(Staff(sp), Audience(sp), sp.GetRequiredService<BroadcastSchedulerSignal>(), Clock(sp)));
         services.AddScoped(sp => new BroadcastControl(Staff(sp), Audience(sp), sp.GetRequiredService<BroadcastSenderSignal>(), Clock(sp)));
         services.AddScoped(sp => new BroadcastReports(Staff(sp)));
         services.AddScoped(sp => new BroadcastSettingsService(Staff(sp), Clock(sp)));
+        services.AddScoped(sp => new BroadcastHistory(Staff(sp), Directory(sp), Tenant(sp)));
+        services.AddScoped(sp => new BroadcastDeliveryDetails(
+            Staff(sp), sp.GetRequiredService<BroadcastReports>(), Audience(sp), sp.GetRequiredService<BroadcastQuotaCheck>(), Directory(sp), Tenant(sp)));
 
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {
@@ -68,6 +73,10 @@ public sealed class BroadcastModule : ISmartBranchModule
     private static BroadcastStaff Staff(IServiceProvider services) => services.GetRequiredService<BroadcastStaff>();
 
     private static IResidentAudience Audience(IServiceProvider services) => services.GetRequiredService<IResidentAudience>();
+
+    private static IStaffDirectory Directory(IServiceProvider services) => services.GetRequiredService<IStaffDirectory>();
+
+    private static ICurrentTenant Tenant(IServiceProvider services) => services.GetRequiredService<ICurrentTenant>();
 
     private static TimeProvider Clock(IServiceProvider services) => services.GetRequiredService<TimeProvider>();
 }

@@ -21,6 +21,9 @@ public abstract record BroadcastContent
 
     public abstract LineMessage ToLineMessage();
 
+    /// <summary>The text a resident reads in this message (none for an image).</summary>
+    internal abstract string Words { get; }
+
     /// <summary>Adds what is wrong with this message, in Japanese, prefixed with its position (1-based).</summary>
     internal abstract void Validate(int position, List<string> problems);
 
@@ -66,6 +69,8 @@ public sealed record BroadcastText(string Text, IReadOnlyList<LineEmoji>? Emojis
 {
     public override LineMessage ToLineMessage() =>
         new TextMessage(Text) { Emojis = Emojis is { Count: > 0 } ? Emojis : null };
+
+    internal override string Words => Text;
 
     internal override void Validate(int position, List<string> problems)
     {
@@ -115,6 +120,8 @@ public sealed record BroadcastImage(string OriginalUrl, string PreviewUrl) : Bro
 
     public override LineMessage ToLineMessage() => new ImageMessage(OriginalUrl, PreviewUrl);
 
+    internal override string Words => "";
+
     internal override void Validate(int position, List<string> problems)
     {
         if (!IsHttpsUrl(OriginalUrl, MaxUrlLength) || !IsHttpsUrl(PreviewUrl, MaxUrlLength))
@@ -139,6 +146,8 @@ public sealed record BroadcastNotice(string Title, string Body, string? ImageUrl
     private const int MaxBubbleBytes = 30_000;
 
     public override LineMessage ToLineMessage() => new FlexMessage(Title, Bubble());
+
+    internal override string Words => $"{Title}\n{Body}";
 
     internal override void Validate(int position, List<string> problems)
     {

@@ -45,6 +45,9 @@ public sealed class BroadcastDelivery : ITenantOwned
     public string Title { get; private set; } = "";
     public string MessagesJson { get; private set; } = "[]";
 
+    /// <summary>The words residents read in the messages, one message a line: what staff search the history by.</summary>
+    public string MessageText { get; private set; } = "";
+
     /// <summary>A <see cref="SegmentExpression"/> as JSON; null: all friends.</summary>
     public string? SegmentJson { get; private set; }
     public string ScheduleJson { get; private set; } = "";
@@ -274,6 +277,7 @@ public sealed class BroadcastDelivery : ITenantOwned
 
         Title = draft.Title.Trim();
         MessagesJson = BroadcastContent.Serialize(draft.Messages);
+        MessageText = string.Join('\n', draft.Messages.Select(m => m.Words).Where(w => w.Length > 0));
         SegmentJson = draft.Segment is null ? null : JsonSerializer.Serialize(draft.Segment, BroadcastContent.Json);
         ScheduleJson = BroadcastSchedule.Serialize(draft.Schedule);
         ValidUntil = draft.ValidUntil?.ToUniversalTime();

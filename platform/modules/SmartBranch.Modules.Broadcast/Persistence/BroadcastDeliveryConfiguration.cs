@@ -25,5 +25,8 @@ internal sealed class BroadcastDeliveryConfiguration : IEntityTypeConfiguration<
         builder.Ignore(d => d.Schedule);
         builder.HasIndex(d => new { d.TenantSlug, d.EnvironmentName, d.State });
         builder.HasIndex(d => new { d.State, d.NextRunAt });
+
+        // The history: newest first within a tenant environment.
+        builder.HasIndex(d => new { d.TenantSlug, d.EnvironmentName, d.CreatedAt });
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
-using SmartBranch.Kernel;
 using SmartBranch.Kernel.Audit;
+using SmartBranch.Portal.Shell;
 
 namespace SmartBranch.Portal.Modules.Audit;
 
@@ -16,27 +16,18 @@ public sealed record AuditCriteria(string? From, string? To, string? Actor, stri
 
     public static readonly AuditCriteria None = new(null, null, null, null, null, false);
 
-    /// <summary>The filter, or the reason (a text key of <see cref="AuditText"/>) it cannot be made.</summary>
+    /// <summary>The filter, or the reason (a text key of <see cref="ShellText"/>) it cannot be made.</summary>
     public (AuditSearchFilter? Filter, string? ErrorKey) ToFilter()
     {
-        if (!TryParseDay(From, out var from))
+        var (period, error) = JapanDayRange.Parse(From, To);
+        if (period is null)
         {
-            return (null, "InvalidFrom");
-        }
-
-        if (!TryParseDay(To, out var to))
-        {
-            return (null, "InvalidTo");
-        }
-
-        if (from is { } start && to is { } end && start > end)
-        {
-            return (null, "FromAfterTo");
+            return (null, error);
         }
 
         return (new AuditSearchFilter(
-            From: from is { } f ? JapanTime.StartOf(f) : null,
-            Until: to is { } t ? JapanTime.StartOf(t.AddDays(1)) : null,
+            From: period.From,
+            Until: period.Until,
             ActorUserId: Trimmed(Actor),
             Action: Trimmed(Action),
             PersonalDataOnly: PersonalOnly,
@@ -57,23 +48,6 @@ public sealed record AuditCriteria(string? From, string? To, string? Actor, stri
             ["page"] = page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null,
         };
         return QueryHelpers.AddQueryString("", values.Where(v => v.Value is not null));
-    }
-
-    private static bool TryParseDay(string? value, out DateOnly? day)
-    {
-        day = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return true;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            day = parsed;
-            return true;
-        }
-
-        return false;
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -29,7 +29,7 @@ internal static class AuditExportEndpoint
         [FromForm] string? q,
         [FromForm] bool personal,
         IAuditLogSearch search,
-        IStringLocalizer<AuditText> text,
+        IStringLocalizer<ShellText> text,
         TimeProvider clock,
         HttpContext http)
     {

@@ -1335,6 +1335,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_emergency");
 
+                    b.Property<string>("MessageText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message_text");
+
                     b.Property<string>("MessagesJson")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1393,6 +1398,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
                     b.HasIndex("State", "NextRunAt")
                         .HasDatabaseName("ix_broadcast_deliveries_state_next_run_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_broadcast_deliveries_tenant_slug_environment_name_created_at");
 
                     b.HasIndex("TenantSlug", "EnvironmentName", "State")
                         .HasDatabaseName("ix_broadcast_deliveries_tenant_slug_environment_name_state");

@@ -1323,6 +1323,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_emergency");
 
+                    b.Property<string>("MessageText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_text");
+
                     b.Property<string>("MessagesJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1381,6 +1386,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("State", "NextRunAt")
                         .HasDatabaseName("ix_broadcast_deliveries_state_next_run_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_broadcast_deliveries_tenant_slug_environment_name_created_at");
 
                     b.HasIndex("TenantSlug", "EnvironmentName", "State")
                         .HasDatabaseName("ix_broadcast_deliveries_tenant_slug_environment_name_state");

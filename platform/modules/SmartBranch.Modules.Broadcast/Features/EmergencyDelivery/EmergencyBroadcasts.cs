@@ -2,6 +2,7 @@ using SmartBranch.Kernel.Audit;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Broadcast.Features.Shared;
 using SmartBranch.Modules.Broadcast.Jobs;
+using SmartBranch.Modules.Residents.Contracts;
 
 namespace SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 
@@ -9,14 +10,23 @@ namespace SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 public sealed class EmergencyBroadcasts
 {
     private readonly BroadcastStaff _staff;
+    private readonly IResidentAudience _audience;
     private readonly BroadcastSchedulerSignal _signal;
     private readonly TimeProvider _clock;
 
-    internal EmergencyBroadcasts(BroadcastStaff staff, BroadcastSchedulerSignal signal, TimeProvider clock)
+    internal EmergencyBroadcasts(BroadcastStaff staff, IResidentAudience audience, BroadcastSchedulerSignal signal, TimeProvider clock)
     {
         _staff = staff;
+        _audience = audience;
         _signal = signal;
         _clock = clock;
+    }
+
+    /// <summary>How many residents an emergency delivery reaches now: all friends.</summary>
+    public Task<int> CountRecipientsAsync(CancellationToken cancellationToken)
+    {
+        _staff.Require(BroadcastPermissions.SendEmergency);
+        return _audience.CountAsync(null, cancellationToken);
     }
 
     public async Task<Guid> SendAsync(string title, IReadOnlyList<BroadcastContent> messages, string reason, CancellationToken cancellationToken)

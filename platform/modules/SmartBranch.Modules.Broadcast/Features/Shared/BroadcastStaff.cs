@@ -14,6 +14,8 @@ internal sealed class BroadcastStaff(SmartBranchDbContext db, ICurrentStaff staf
 {
     public SmartBranchDbContext Db => db;
 
+    public IAuditLog AuditLog => audit;
+
     /// <returns>The staff member's account id.</returns>
     public string Require(string permission)
     {
