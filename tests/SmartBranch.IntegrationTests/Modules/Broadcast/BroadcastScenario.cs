@@ -40,9 +40,12 @@ internal sealed class BroadcastScenario(LineTestBed bed)
     }
 
     /// <summary>Runs <paramref name="work"/> as <paramref name="staff"/>, signed in, inside Hirakawa's staging.</summary>
-    public async Task<T> AsAsync<T>(TestStaff staff, Func<IServiceProvider, Task<T>> work)
+    public Task<T> AsAsync<T>(TestStaff staff, Func<IServiceProvider, Task<T>> work) => AsAsync(Channel, staff, work);
+
+    /// <summary>Runs <paramref name="work"/> as <paramref name="staff"/>, signed in, inside <paramref name="channel"/>'s tenant environment.</summary>
+    public async Task<T> AsAsync<T>(TestChannel channel, TestStaff staff, Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = bed.App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(Channel.Tenant, Channel.Environment);
+        await using var scope = bed.App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(channel.Tenant, channel.Environment);
         scope.ServiceProvider.GetRequiredService<TestStaff>().SignIn(staff);
         return await work(scope.ServiceProvider);
     }
