@@ -4,10 +4,12 @@ using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Line.Client;
 using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Broadcast.Features.ComposeDelivery;
 using SmartBranch.Modules.Broadcast.Features.DeliveryHistory;
+using SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 
 namespace SmartBranch.IntegrationTests.Modules.Broadcast;
 
@@ -128,17 +130,58 @@ public abstract class BroadcastHistoryTests(TestBedFixture fixture)
         var scenario = await ScenarioAsync();
         var marker = Marker();
         var here = await DraftAsync(scenario, $"平川市 {marker}");
-        foreach (var elsewhere in new[] { LineTestBed.OtherCityStaging, LineTestBed.HirakawaProduction })
-        {
-            await scenario.AsAsync(elsewhere, BroadcastScenario.Author, s => s.GetRequiredService<BroadcastComposer>().CreateDraftAsync(
-                new BroadcastDraft($"よそ {marker}", [new BroadcastText("別の自治体")], null, null, new SendNow()), CancellationToken.None));
-        }
+        await scenario.AsAsync(LineTestBed.HirakawaProduction, BroadcastScenario.Author, s => s.GetRequiredService<BroadcastComposer>().CreateDraftAsync(
+            new BroadcastDraft($"よそ {marker}", [new BroadcastText("本番環境")], null, null, new SendNow()), CancellationToken.None));
+
+        var there = await scenario.AsAsync(LineTestBed.OtherCityStaging, BroadcastScenario.Author, s => s.GetRequiredService<BroadcastComposer>().CreateDraftAsync(
+            new BroadcastDraft($"よそ {marker}", [new BroadcastText("別の自治体")], null, null, new SendNow()), CancellationToken.None));
 
         var found = await SearchAsync(scenario, new BroadcastHistoryFilter(Text: marker));
         var all = await SearchAsync(scenario, BroadcastHistoryFilter.All, pageSize: BroadcastHistory.MaxPageSize);
+        var opened = await Assert.ThrowsAsync<BroadcastRuleException>(() =>
+            scenario.AsAsync(Viewer, s => s.GetRequiredService<BroadcastDeliveryDetails>().GetAsync(there, CancellationToken.None)));
 
         Assert.Equal(here, Assert.Single(found.Rows).DeliveryId);
         Assert.DoesNotContain(all.Rows, r => r.Title.StartsWith("よそ", StringComparison.Ordinal));
+        Assert.Contains("配信が見つかりません", opened.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_detail_of_a_delivery_awaiting_approval_counts_its_recipients_and_warns_of_the_quota()
+    {
+        var scenario = await ScenarioAsync();
+        await scenario.FriendsAsync(2);
+        var id = await DraftAsync(scenario, $"承認前 {Marker()}", new BroadcastText("明日は燃えるごみの日です"));
+        await scenario.AsAsync(BroadcastScenario.Author, s => s.GetRequiredService<BroadcastComposer>().SubmitAsync(id, CancellationToken.None));
+        scenario.Line.Quota = new LineMessageQuota(1000, 999);
+        try
+        {
+            var detail = await scenario.AsAsync(Viewer, s => s.GetRequiredService<BroadcastDeliveryDetails>().GetAsync(id, CancellationToken.None));
+
+            Assert.Equal(BroadcastDeliveryState.AwaitingApproval, detail.State);
+            Assert.Equal("明日は燃えるごみの日です", Assert.IsType<BroadcastText>(Assert.Single(detail.Messages)).Text);
+            Assert.True(detail.RecipientCount >= 2);
+            Assert.StartsWith("LINE の今月の送信上限が足りません。残り 1 通", detail.QuotaWarning, StringComparison.Ordinal);
+            Assert.Equal(BroadcastScenario.Author.UserId, detail.Author.UserId);
+            Assert.Empty(detail.Runs);
+        }
+        finally
+        {
+            scenario.Line.Quota = null;
+        }
+    }
+
+    [Fact]
+    public async Task Only_staff_who_may_send_in_an_emergency_learn_how_many_friends_it_reaches()
+    {
+        var scenario = await ScenarioAsync();
+        await scenario.FriendsAsync(1);
+
+        var count = await scenario.AsAsync(BroadcastScenario.Admin, s => s.GetRequiredService<EmergencyBroadcasts>().CountRecipientsAsync(CancellationToken.None));
+
+        Assert.True(count >= 1);
+        await Assert.ThrowsAsync<BroadcastForbiddenException>(() =>
+            scenario.AsAsync(Viewer, s => s.GetRequiredService<EmergencyBroadcasts>().CountRecipientsAsync(CancellationToken.None)));
     }
 
     [Fact]
