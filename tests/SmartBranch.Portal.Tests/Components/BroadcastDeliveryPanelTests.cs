@@ -161,6 +161,18 @@ public sealed class BroadcastDeliveryPanelTests : PortalComponentTest
     }
 
     [Fact]
+    public void A_missed_send_of_a_cancelled_delivery_is_not_offered()
+    {
+        Staff.Permissions.Add(BroadcastPermissions.Compose);
+        _desk.Detail = Detail(BroadcastDeliveryState.Cancelled) with { Runs = [Run(BroadcastRunState.Missed)] };
+
+        var panel = RenderPanel();
+
+        Assert.DoesNotContain("送信する", Buttons(panel));
+        Assert.DoesNotContain("送信は行われていません", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_the_author_may_edit_a_returned_draft()
     {
         Staff.Permissions.Add(BroadcastPermissions.Compose);

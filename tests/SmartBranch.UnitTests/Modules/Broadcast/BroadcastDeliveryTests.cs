@@ -24,6 +24,23 @@ public sealed class BroadcastDeliveryTests
     }
 
     [Fact]
+    public void The_words_residents_read_are_kept_for_search_and_follow_an_edit()
+    {
+        var delivery = BroadcastDelivery.Draft("author", Draft(messages:
+        [
+            new BroadcastText("明日は燃えるごみの日です。"),
+            new BroadcastImage("https://example.jp/a.png", "https://example.jp/a-preview.png"),
+            new BroadcastNotice("夏祭り", "会場は中央公園です。"),
+        ]), Now);
+
+        Assert.Equal("明日は燃えるごみの日です。\n夏祭り\n会場は中央公園です。", delivery.MessageText);
+
+        delivery.Update(Draft(messages: new BroadcastText("収集日が変わりました。")), Now);
+
+        Assert.Equal("収集日が変わりました。", delivery.MessageText);
+    }
+
+    [Fact]
     public void A_text_longer_than_5000_characters_is_refused_with_its_length()
     {
         var error = Refused(() => BroadcastDelivery.Draft("author", Draft(messages: new BroadcastText(new string('あ', 5001))), Now));

@@ -115,8 +115,9 @@ public sealed record BroadcastDeliveryDetail(
     DateTimeOffset CreatedAt,
     IReadOnlyList<BroadcastRunReport> Runs)
 {
-    /// <summary>The send held back because its time passed while the system was down, if any.</summary>
-    public BroadcastRunReport? MissedRun => Runs.LastOrDefault(r => r.State == BroadcastRunState.Missed);
+    /// <summary>The send held back because its time passed while the system was down, while staff may still confirm it.</summary>
+    public BroadcastRunReport? MissedRun =>
+        State is BroadcastDeliveryState.Cancelled or BroadcastDeliveryState.Expired ? null : Runs.LastOrDefault(r => r.State == BroadcastRunState.Missed);
 
     public bool IsSending => Runs.Any(r => r.State == BroadcastRunState.Sending);
 }

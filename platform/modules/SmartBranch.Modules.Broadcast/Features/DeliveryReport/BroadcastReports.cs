@@ -4,21 +4,12 @@ using SmartBranch.Modules.Broadcast.Features.Shared;
 
 namespace SmartBranch.Modules.Broadcast.Features.DeliveryReport;
 
-/// <summary>Deliveries and what became of each send: targets, sent, failed by reason, when it started and finished.</summary>
+/// <summary>What became of each send of a delivery: targets, sent, failed by reason, when it started and finished. The list of deliveries is <c>BroadcastHistory</c>.</summary>
 public sealed class BroadcastReports
 {
     private readonly BroadcastStaff _staff;
 
     internal BroadcastReports(BroadcastStaff staff) => _staff = staff;
-
-    public async Task<IReadOnlyList<BroadcastSummary>> ListAsync(CancellationToken cancellationToken)
-    {
-        _staff.Require(BroadcastPermissions.View);
-        return await _staff.Db.Set<BroadcastDelivery>().AsNoTracking()
-            .OrderByDescending(d => d.CreatedAt)
-            .Select(d => new BroadcastSummary(d.Id, d.Title, d.State, d.IsEmergency, d.AuthorId, d.CreatedAt, d.NextRunAt, d.ValidUntil))
-            .ToListAsync(cancellationToken);
-    }
 
     public async Task<BroadcastDeliveryReport> GetAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
@@ -58,9 +49,6 @@ public sealed class BroadcastReports
                 r.FinishedAt)).ToList());
     }
 }
-
-public sealed record BroadcastSummary(
-    Guid DeliveryId, string Title, BroadcastDeliveryState State, bool IsEmergency, string AuthorId, DateTimeOffset CreatedAt, DateTimeOffset? NextRunAt, DateTimeOffset? ValidUntil);
 
 public sealed record BroadcastDeliveryReport(
     Guid DeliveryId,
