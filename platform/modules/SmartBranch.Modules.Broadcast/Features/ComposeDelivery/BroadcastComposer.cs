@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartBranch.Kernel;
 using SmartBranch.Line.Client;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Broadcast.Features.Shared;
@@ -59,7 +60,7 @@ public sealed class BroadcastComposer : IBroadcastComposer
     {
         _staff.Require(BroadcastPermissions.Compose);
         var delivery = await _staff.FindAsync(deliveryId, cancellationToken);
-        var today = DateOnly.FromDateTime(_clock.GetUtcNow().ToOffset(BroadcastRecurrence.JapanOffset).DateTime);
+        var today = JapanTime.Today(_clock);
         var (kind, recurrence) = delivery.Schedule switch
         {
             SendRecurring recurring => (BroadcastScheduleKind.Recurring, recurring.Recurrence with { StartsOn = today, EndsOn = null, ExcludedDates = null }),
