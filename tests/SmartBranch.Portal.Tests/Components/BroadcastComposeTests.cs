@@ -189,6 +189,35 @@ public sealed class BroadcastComposeTests : PortalComponentTest
     }
 
     [Fact]
+    public void A_rejected_delivery_opens_with_the_reason_its_times_in_japan_time_and_saves_over_itself()
+    {
+        var id = Guid.NewGuid();
+        _composer.Drafts[id] = new BroadcastDraft(
+            "健診のお知らせ",
+            [new BroadcastImage("https://media.example.jp/images/kenshin.jpg", "https://media.example.jp/images/kenshin-preview.jpg")],
+            new AttributeIn("topic", ["childcare"]),
+            new DateTimeOffset(2099, 4, 30, 15, 0, 0, TimeSpan.Zero),
+            new SendAt(new DateTimeOffset(2099, 4, 1, 0, 30, 0, TimeSpan.Zero)));
+        _composer.RejectionReasons[id] = "画像の日付が古いです。";
+
+        var form = Render<ComposeForm>(p => p.Add(s => s.TenantSlug, "hirakawa").Add(s => s.EnvironmentName, "production").Add(s => s.DeliveryId, id));
+
+        Assert.Contains("画像の日付が古いです。", form.Find("#compose-rejection").TextContent, StringComparison.Ordinal);
+        Assert.Equal("https://media.example.jp/images/kenshin-preview.jpg", form.Find(".line-phone .line-image").GetAttribute("src"));
+        Assert.True(form.Find("#segment-g1-c1-value-childcare").HasAttribute("checked"));
+        Assert.Equal(("2099-04-01", "09:30"), (form.Find("#schedule-at-date").GetAttribute("value"), form.Find("#schedule-at-time").GetAttribute("value")));
+        Assert.Equal(("2099-05-01", "00:00"), (form.Find("#valid-until-date").GetAttribute("value"), form.Find("#valid-until-time").GetAttribute("value")));
+
+        form.Find("#compose-title").Input("健診のお知らせ（差し替え）");
+        form.Find("#compose-save").Click();
+
+        var (savedId, saved) = Assert.Single(_composer.Drafts);
+        Assert.Equal((id, "健診のお知らせ（差し替え）"), (savedId, saved.Title));
+        Assert.Equal(new DateTimeOffset(2099, 4, 30, 15, 0, 0, TimeSpan.Zero), saved.ValidUntil);
+        Assert.Empty(_composer.Submitted);
+    }
+
+    [Fact]
     public void A_time_is_entered_in_japan_time_and_saved_in_utc()
     {
         var form = RenderForm();

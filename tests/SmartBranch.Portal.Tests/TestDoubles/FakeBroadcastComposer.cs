@@ -14,6 +14,8 @@ internal sealed class FakeBroadcastComposer : IBroadcastComposer
 
     public Dictionary<Guid, BroadcastCopy> Copies { get; } = [];
 
+    public Dictionary<Guid, string> RejectionReasons { get; } = [];
+
     public List<Guid> Submitted { get; } = [];
 
     /// <summary>Every segment counted, in order (null: all friends).</summary>
@@ -38,7 +40,7 @@ internal sealed class FakeBroadcastComposer : IBroadcastComposer
     }
 
     public Task<BroadcastDraftToEdit> GetDraftAsync(Guid deliveryId, CancellationToken cancellationToken) =>
-        Task.FromResult(new BroadcastDraftToEdit(deliveryId, "user-1", null, Drafts[deliveryId]));
+        Task.FromResult(new BroadcastDraftToEdit(deliveryId, "user-1", RejectionReasons.GetValueOrDefault(deliveryId), Drafts[deliveryId]));
 
     public Task<BroadcastCopy> CopyAsync(Guid deliveryId, CancellationToken cancellationToken) => Task.FromResult(Copies[deliveryId]);
 
