@@ -12,9 +12,10 @@ namespace SmartBranch.Identity.Security;
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IConfiguration configuration, IHostEnvironment environment)
 {
-    // Blazor Server needs its script and WebSocket from 'self' and inline style attributes.
+    // Blazor Server needs its script and WebSocket from 'self' and inline style attributes. The portal's LINE
+    // preview and emoji picker show LINE emoji from LINE's own image host.
     public const string DefaultContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https://stickershop.line-scdn.net; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private readonly string _policy = configuration["Security:ContentSecurityPolicy"] is { Length: > 0 } configured

@@ -28,24 +28,29 @@ public abstract record BroadcastContent
     internal abstract void Validate(int position, List<string> problems);
 
     /// <summary>Checks 1 to 5 messages against LINE's limits (https://developers.line.biz/en/reference/messaging-api/#message-objects).</summary>
-    public static IReadOnlyList<string> ValidateAll(IReadOnlyList<BroadcastContent>? messages)
+    public static IReadOnlyList<string> ValidateAll(IReadOnlyList<BroadcastContent>? messages) =>
+        ProblemsOf(messages).Select(p => p.Text).ToList();
+
+    internal static List<BroadcastProblem> ProblemsOf(IReadOnlyList<BroadcastContent>? messages)
     {
-        var problems = new List<string>();
         if (messages is null || messages.Count is 0 or > LineSendLimits.MaxMessagesPerRequest)
         {
-            problems.Add($"メッセージは 1 件から {LineSendLimits.MaxMessagesPerRequest} 件までです（{messages?.Count ?? 0} 件あります）。");
-            return problems;
+            return [new(BroadcastDraftPart.Messages, $"メッセージは 1 件から {LineSendLimits.MaxMessagesPerRequest} 件までです（{messages?.Count ?? 0} 件あります）。")];
         }
 
+        var problems = new List<BroadcastProblem>();
         for (var i = 0; i < messages.Count; i++)
         {
+            var position = i + 1;
             if (messages[i] is null)
             {
-                problems.Add($"{i + 1} 件目のメッセージが空です。");
+                problems.Add(new(BroadcastDraftPart.Message, $"{position} 件目のメッセージが空です。", position));
                 continue;
             }
 
-            messages[i].Validate(i + 1, problems);
+            var found = new List<string>();
+            messages[i].Validate(position, found);
+            problems.AddRange(found.Select(text => new BroadcastProblem(BroadcastDraftPart.Message, text, position)));
         }
 
         return problems;

@@ -90,10 +90,10 @@ public sealed class BroadcastDelivery : ITenantOwned
     /// <summary>An emergency delivery: to all friends, at once, with no approval; the reason is kept with it.</summary>
     public static BroadcastDelivery Emergency(string authorId, string title, IReadOnlyList<BroadcastContent> messages, string reason, DateTimeOffset now)
     {
-        var problems = new List<string>();
+        var problems = new List<BroadcastProblem>();
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
         {
-            problems.Add($"緊急配信の理由を {MaxReasonLength} 文字以内で入力してください。");
+            problems.Add(new(BroadcastDraftPart.Delivery, $"緊急配信の理由を {MaxReasonLength} 文字以内で入力してください。"));
         }
 
         var delivery = new BroadcastDelivery
@@ -266,7 +266,7 @@ public sealed class BroadcastDelivery : ITenantOwned
         Touch(now);
     }
 
-    private void Apply(BroadcastDraft draft, DateTimeOffset now, List<string>? problems = null)
+    private void Apply(BroadcastDraft draft, DateTimeOffset now, List<BroadcastProblem>? problems = null)
     {
         problems ??= [];
         problems.AddRange(Problems(draft.Title, draft.Messages, draft.Schedule, draft.ValidUntil, now));
@@ -293,25 +293,27 @@ public sealed class BroadcastDelivery : ITenantOwned
         }
     }
 
-    private static List<string> Problems(string? title, IReadOnlyList<BroadcastContent>? messages, BroadcastSchedule? schedule, DateTimeOffset? validUntil, DateTimeOffset now)
+    private static List<BroadcastProblem> Problems(string? title, IReadOnlyList<BroadcastContent>? messages, BroadcastSchedule? schedule, DateTimeOffset? validUntil, DateTimeOffset now)
     {
-        var problems = new List<string>();
+        var problems = new List<BroadcastProblem>();
         if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > MaxTitleLength)
         {
-            problems.Add($"配信名を {MaxTitleLength} 文字以内で入力してください。");
+            problems.Add(new(BroadcastDraftPart.Title, $"配信名を {MaxTitleLength} 文字以内で入力してください。"));
         }
 
-        problems.AddRange(BroadcastContent.ValidateAll(messages));
+        problems.AddRange(BroadcastContent.ProblemsOf(messages));
         if (schedule is null)
         {
-            problems.Add("配信日時を指定してください。");
+            problems.Add(new(BroadcastDraftPart.Schedule, "配信日時を指定してください。"));
         }
         else
         {
-            schedule.Validate(now, problems);
+            var found = new List<string>();
+            schedule.Validate(now, found);
+            problems.AddRange(found.Select(text => new BroadcastProblem(BroadcastDraftPart.Schedule, text)));
             if (validUntil is { } until && (until <= now || (!schedule.IsRecurring && schedule.FirstOccurrence(now) >= until)))
             {
-                problems.Add("有効期限は配信日時より後にしてください。");
+                problems.Add(new(BroadcastDraftPart.ValidUntil, "有効期限は配信日時より後にしてください。"));
             }
         }
 
