@@ -7,7 +7,6 @@ using SmartBranch.Modules.Broadcast.Features.DeliveryReport;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Portal.Modules.Broadcast;
 using SmartBranch.Portal.Tests.TestDoubles;
-using TextContent = SmartBranch.Modules.Broadcast.Domain.BroadcastText;
 
 namespace SmartBranch.Portal.Tests.Components;
 
@@ -39,7 +38,7 @@ public sealed class BroadcastDeliveryPanelTests : PortalComponentTest
         var panel = RenderPanel();
 
         Assert.Contains("明日は燃えるごみの日です", panel.Find(".line-phone").TextContent, StringComparison.Ordinal);
-        Assert.Equal("地区が 平賀・尾上 かつ 関心のある分野が 防災", panel.Find(".delivery-segment").TextContent);
+        Assert.Equal("お住まいの地区が 平賀地区・尾上地区 かつ 受け取りたい情報が 防災・災害", panel.Find(".delivery-segment").TextContent);
         Assert.Contains("現在 321 人", panel.Find(".delivery-recipients").TextContent, StringComparison.Ordinal);
         Assert.Contains("2026/04/01 09:30（日本時間）", panel.Find(".delivery-schedule").TextContent, StringComparison.Ordinal);
         Assert.Contains("LINE の今月の送信上限が足りません。", panel.Find(".quota-warning").TextContent, StringComparison.Ordinal);
@@ -244,7 +243,7 @@ public sealed class BroadcastDeliveryPanelTests : PortalComponentTest
         state,
         IsEmergency: false,
         EmergencyReason: null,
-        Messages: [new TextContent("明日は燃えるごみの日です")],
+        Messages: [new BroadcastText("明日は燃えるごみの日です")],
         Segment: null,
         RecipientCount: null,
         ApprovedRecipientCount: null,

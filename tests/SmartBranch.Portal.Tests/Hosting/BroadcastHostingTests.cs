@@ -5,7 +5,6 @@ using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.TestSupport;
-using TextContent = SmartBranch.Modules.Broadcast.Domain.BroadcastText;
 
 namespace SmartBranch.Portal.Tests.Hosting;
 
@@ -70,7 +69,7 @@ public sealed class BroadcastHostingTests(PortalHost host) : IClassFixture<Porta
         var title = $"配信 {Guid.NewGuid().ToString("N")[..8]}";
         await using var scope = host.Services.GetRequiredService<ITenantScopeFactory>().CreateScope("hirakawa", "production");
         var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();
-        var delivery = BroadcastDelivery.Draft(authorId, new BroadcastDraft(title, [new TextContent(text)], null, null, new SendNow()), DateTimeOffset.UtcNow);
+        var delivery = BroadcastDelivery.Draft(authorId, new BroadcastDraft(title, [new BroadcastText(text)], null, null, new SendNow()), DateTimeOffset.UtcNow);
         delivery.Cancel(authorId, DateTimeOffset.UtcNow);
         db.Add(delivery);
         await db.SaveChangesAsync();

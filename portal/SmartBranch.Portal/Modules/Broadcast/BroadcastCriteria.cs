@@ -19,7 +19,7 @@ public sealed record BroadcastCriteria(string? Text, string? State, string? From
     public static readonly BroadcastCriteria None = new(null, null, null, null, null);
 
     /// <summary>The filter, or why it cannot be made, in the UI language.</summary>
-    public (BroadcastHistoryFilter? Filter, string? Error) ToFilter(IStringLocalizer<BroadcastText> text, IStringLocalizer<ShellText> shell)
+    public (BroadcastHistoryFilter? Filter, string? Error) ToFilter(IStringLocalizer<DeliveryText> text, IStringLocalizer<ShellText> shell)
     {
         if (Trimmed(Text) is { Length: > BroadcastHistory.MaxTextLength })
         {

@@ -1,9 +1,9 @@
+using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Broadcast.Features.ApproveDelivery;
 using SmartBranch.Modules.Broadcast.Features.ControlDelivery;
 using SmartBranch.Modules.Broadcast.Features.DeliveryHistory;
 using SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 using SmartBranch.Modules.Broadcast.Features.Settings;
-using TextContent = SmartBranch.Modules.Broadcast.Domain.BroadcastText;
 
 namespace SmartBranch.Portal.Modules.Broadcast;
 
@@ -29,7 +29,7 @@ internal sealed class BroadcastDeliveryDesk(
     public Task<int> CountEmergencyRecipientsAsync(CancellationToken cancellationToken) => emergencies.CountRecipientsAsync(cancellationToken);
 
     public Task<Guid> SendEmergencyAsync(string title, string text, string reason, CancellationToken cancellationToken) =>
-        emergencies.SendAsync(title, [new TextContent(text)], reason, cancellationToken);
+        emergencies.SendAsync(title, [new BroadcastText(text)], reason, cancellationToken);
 
     public Task<bool> IsApprovalRequiredAsync(CancellationToken cancellationToken) => settings.IsApprovalRequiredAsync(cancellationToken);
 

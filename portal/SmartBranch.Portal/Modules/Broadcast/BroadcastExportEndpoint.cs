@@ -26,7 +26,7 @@ internal static class BroadcastExportEndpoint
         [FromForm] string? to,
         [FromForm] string? author,
         BroadcastHistory history,
-        IStringLocalizer<BroadcastText> text,
+        IStringLocalizer<DeliveryText> text,
         IStringLocalizer<ShellText> shell,
         TimeProvider clock,
         HttpContext http)

@@ -4,7 +4,7 @@ using SmartBranch.Portal.Navigation;
 
 namespace SmartBranch.Portal.Modules.Broadcast;
 
-internal sealed class BroadcastPortalMenu(IStringLocalizer<BroadcastText> text) : IPortalNavigationProvider
+internal sealed class BroadcastPortalMenu(IStringLocalizer<DeliveryText> text) : IPortalNavigationProvider
 {
     public IEnumerable<PortalNavItem> GetItems() =>
         [new(text["MenuLabel"], BroadcastPaths.History, NavPositions.Broadcast, BroadcastPermissions.View)];

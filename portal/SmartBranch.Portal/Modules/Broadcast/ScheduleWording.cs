@@ -8,7 +8,7 @@ namespace SmartBranch.Portal.Modules.Broadcast;
 /// <summary>When a delivery goes out, in words and in Japan time.</summary>
 public static class ScheduleWording
 {
-    public static string Describe(BroadcastSchedule schedule, IStringLocalizer<BroadcastText> text) => schedule switch
+    public static string Describe(BroadcastSchedule schedule, IStringLocalizer<DeliveryText> text) => schedule switch
     {
         SendNow => text["ScheduleNow"],
         SendAt at => text["ScheduleAt", JapanTime.Display(at.At)],
@@ -16,7 +16,7 @@ public static class ScheduleWording
         _ => schedule.ToString(),
     };
 
-    private static string Recurrence(BroadcastRecurrence recurrence, IStringLocalizer<BroadcastText> text)
+    private static string Recurrence(BroadcastRecurrence recurrence, IStringLocalizer<DeliveryText> text)
     {
         var time = recurrence.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture);
         var days = CultureInfo.CurrentUICulture.DateTimeFormat;

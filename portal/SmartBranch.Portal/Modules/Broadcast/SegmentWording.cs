@@ -7,10 +7,10 @@ namespace SmartBranch.Portal.Modules.Broadcast;
 /// <summary>A delivery's audience in words, with the catalogue's names of attributes and values in the UI language.</summary>
 public static class SegmentWording
 {
-    public static string Describe(SegmentExpression? segment, IReadOnlyList<SegmentAttribute> catalog, IStringLocalizer<BroadcastText> text) =>
+    public static string Describe(SegmentExpression? segment, IReadOnlyList<SegmentAttribute> catalog, IStringLocalizer<DeliveryText> text) =>
         segment is null ? text["AllFriends"] : Part(segment, catalog, text, nested: false);
 
-    private static string Part(SegmentExpression segment, IReadOnlyList<SegmentAttribute> catalog, IStringLocalizer<BroadcastText> text, bool nested)
+    private static string Part(SegmentExpression segment, IReadOnlyList<SegmentAttribute> catalog, IStringLocalizer<DeliveryText> text, bool nested)
     {
         switch (segment)
         {
@@ -27,7 +27,7 @@ public static class SegmentWording
         }
     }
 
-    private static string Joined(IReadOnlyList<SegmentExpression> parts, string separator, IReadOnlyList<SegmentAttribute> catalog, IStringLocalizer<BroadcastText> text, bool nested)
+    private static string Joined(IReadOnlyList<SegmentExpression> parts, string separator, IReadOnlyList<SegmentAttribute> catalog, IStringLocalizer<DeliveryText> text, bool nested)
     {
         var joined = string.Join(separator, parts.Select(p => Part(p, catalog, text, nested: true)));
         return nested && parts.Count > 1 ? $"（{joined}）" : joined;

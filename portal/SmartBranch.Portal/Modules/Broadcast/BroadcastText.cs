@@ -1,4 +1,0 @@
-namespace SmartBranch.Portal.Modules.Broadcast;
-
-/// <summary>The delivery screens' texts: <c>BroadcastText.resx</c> (Japanese) and <c>BroadcastText.en.resx</c>.</summary>
-public sealed class BroadcastText;
