@@ -4,10 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.LineChannels;
+using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel;
 using SmartBranch.Line.Client;
+using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Broadcast.Features.ApproveDelivery;
 using SmartBranch.Modules.Broadcast.Features.ComposeDelivery;
@@ -17,8 +20,10 @@ using SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 using SmartBranch.Modules.Broadcast.Features.Settings;
 using SmartBranch.Modules.Broadcast.Features.Shared;
 using SmartBranch.Modules.Broadcast.Features.Statistics;
+using SmartBranch.Modules.Broadcast.Features.TestSend;
 using SmartBranch.Modules.Broadcast.Jobs;
 using SmartBranch.Modules.Broadcast.Persistence;
+using SmartBranch.Modules.Broadcast.Webhook;
 using SmartBranch.Modules.Residents.Contracts;
 
 namespace SmartBranch.Modules.Broadcast;
@@ -26,7 +31,8 @@ namespace SmartBranch.Modules.Broadcast;
 /// <summary>
 /// Deliveries to residents. The application services (<see cref="BroadcastComposer"/>, <see cref="BroadcastApprovals"/>,
 /// <see cref="EmergencyBroadcasts"/>, <see cref="BroadcastControl"/>, <see cref="BroadcastReports"/>,
-/// <see cref="BroadcastSettingsService"/>) are what the portal calls; the scheduler and sender run on workers.
+/// <see cref="BroadcastSettingsService"/>, <see cref="IBroadcastTestAccounts"/>, <see cref="IBroadcastTestSends"/>) are what the
+/// portal calls; the scheduler and sender run on workers.
 /// </summary>
 public sealed class BroadcastModule : ISmartBranchModule
 {
@@ -52,6 +58,9 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddScoped(sp => new BroadcastControl(Staff(sp), Audience(sp), sp.GetRequiredService<BroadcastSenderSignal>(), Clock(sp)));
         services.AddScoped(sp => new BroadcastReports(Staff(sp)));
         services.AddScoped(sp => new BroadcastSettingsService(Staff(sp), Clock(sp)));
+        services.AddScoped<IBroadcastTestAccounts>(sp => new BroadcastTestAccounts(Staff(sp), sp.GetRequiredService<ICurrentStaff>(), Clock(sp)));
+        services.AddScoped<IBroadcastTestSends>(sp => new BroadcastTestSends(Staff(sp), sp.GetRequiredService<ILineMessenger>()));
+        services.AddScoped<ILineWebhookEventHandler<MessageEvent>, BroadcastTestAccountCodeHandler>();
 
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {
