@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Portal.Modules.AccessGrants;
 using SmartBranch.Portal.Modules.Audit;
+using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Residents;
@@ -29,6 +30,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IPermissionProvider, PortalPermissions>();
         services.AddPortalNavigation<DashboardPortalMenu>();
         services.AddPortalNavigation<ResidentsPortalMenu>();
+        services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         services.AddPortalNavigation<AccessGrantsPortalMenu>();
         services.AddPortalNavigation<AuditPortalMenu>();
