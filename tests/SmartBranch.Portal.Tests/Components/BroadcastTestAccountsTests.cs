@@ -86,5 +86,5 @@ public sealed class BroadcastTestAccountsTests : PortalComponentTest
     }
 
     private IRenderedComponent<TestAccountsPanel> RenderPanel() =>
-        Render<TestAccountsPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "staging"));
+        Render<TestAccountsPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "production"));
 }

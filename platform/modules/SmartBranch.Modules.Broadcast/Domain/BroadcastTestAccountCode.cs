@@ -25,13 +25,20 @@ public sealed partial class BroadcastTestAccountCode : ITenantOwned
 
     public static BroadcastTestAccountCode Issue(string staffUserId, string staffDisplayName, DateTimeOffset now)
     {
-        var code = new StringBuilder(9);
-        for (var i = 0; i < 8; i++)
+        string code;
+        do
         {
-            code.Append(i == 4 ? "-" : "").Append(Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]);
-        }
+            var characters = new StringBuilder(9);
+            for (var i = 0; i < 8; i++)
+            {
+                characters.Append(i == 4 ? "-" : "").Append(Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)]);
+            }
 
-        return new() { Code = code.ToString(), StaffUserId = staffUserId, StaffDisplayName = staffDisplayName, ExpiresAt = now + Lifetime };
+            code = characters.ToString();
+        }
+        while (!Shape().IsMatch(code));
+
+        return new() { Code = code, StaffUserId = staffUserId, StaffDisplayName = staffDisplayName, ExpiresAt = now + Lifetime };
     }
 
     public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
@@ -39,7 +46,7 @@ public sealed partial class BroadcastTestAccountCode : ITenantOwned
     /// <summary>
     /// The code a chat message holds, in the stored form, or null when the message is not shaped like a code
     /// (an ordinary message from a resident). Full-width characters, lower case and spaces around are forgiven,
-    /// as phones type them.
+    /// as phones type them. A code holds at least one letter, so numbers such as "2026-1101" are never taken for one.
     /// </summary>
     public static string? Recognize(string text)
     {
@@ -47,6 +54,6 @@ public sealed partial class BroadcastTestAccountCode : ITenantOwned
         return Shape().IsMatch(normalized) ? normalized : null;
     }
 
-    [GeneratedRegex("^[A-Z0-9]{4}-[A-Z0-9]{4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?=.*[A-Z])[A-Z0-9]{4}-[A-Z0-9]{4}$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }
