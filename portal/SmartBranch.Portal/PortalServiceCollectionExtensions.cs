@@ -8,6 +8,7 @@ using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Residents;
+using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
@@ -30,6 +31,7 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IPermissionProvider, PortalPermissions>();
         services.AddPortalNavigation<DashboardPortalMenu>();
         services.AddPortalNavigation<ResidentsPortalMenu>();
+        services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         services.AddPortalNavigation<AccessGrantsPortalMenu>();
