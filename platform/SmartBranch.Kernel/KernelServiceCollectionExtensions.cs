@@ -8,6 +8,7 @@ using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Health;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
+using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Outbox;
@@ -35,6 +36,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
         services.AddResidentPages();
+        services.AddSmartBranchMedia(configuration);
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxSignalInterceptor>();
@@ -76,6 +78,7 @@ public static class KernelServiceCollectionExtensions
     {
         endpoints.MapLineWebhook();
         endpoints.MapResidentPages();
+        endpoints.MapMedia();
         foreach (var module in endpoints.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules)
         {
             module.MapEndpoints(endpoints);

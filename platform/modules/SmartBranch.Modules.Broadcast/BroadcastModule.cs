@@ -4,11 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.LineChannels;
+using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Kernel;
 using SmartBranch.Line.Client;
+using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Broadcast.Features.ApproveDelivery;
 using SmartBranch.Modules.Broadcast.Features.ComposeDelivery;
@@ -19,8 +22,10 @@ using SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
 using SmartBranch.Modules.Broadcast.Features.Settings;
 using SmartBranch.Modules.Broadcast.Features.Shared;
 using SmartBranch.Modules.Broadcast.Features.Statistics;
+using SmartBranch.Modules.Broadcast.Features.TestSend;
 using SmartBranch.Modules.Broadcast.Jobs;
 using SmartBranch.Modules.Broadcast.Persistence;
+using SmartBranch.Modules.Broadcast.Webhook;
 using SmartBranch.Modules.Residents.Contracts;
 
 namespace SmartBranch.Modules.Broadcast;
@@ -28,7 +33,8 @@ namespace SmartBranch.Modules.Broadcast;
 /// <summary>
 /// Deliveries to residents. The application services (<see cref="BroadcastComposer"/>, <see cref="BroadcastApprovals"/>,
 /// <see cref="EmergencyBroadcasts"/>, <see cref="BroadcastControl"/>, <see cref="BroadcastReports"/>,
-/// <see cref="BroadcastSettingsService"/>, <see cref="BroadcastHistory"/>, <see cref="BroadcastDeliveryDetails"/>) are what the portal calls; the scheduler and sender run on workers.
+/// <see cref="BroadcastSettingsService"/>, <see cref="BroadcastHistory"/>, <see cref="BroadcastDeliveryDetails"/>,
+/// <see cref="IBroadcastTestAccounts"/>, <see cref="IBroadcastTestSends"/>) are what the portal calls; the scheduler and sender run on workers.
 /// </summary>
 public sealed class BroadcastModule : ISmartBranchModule
 {
@@ -58,6 +64,9 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddScoped(sp => new BroadcastHistory(Staff(sp), Directory(sp), Tenant(sp)));
         services.AddScoped(sp => new BroadcastDeliveryDetails(
             Staff(sp), sp.GetRequiredService<BroadcastReports>(), Audience(sp), sp.GetRequiredService<BroadcastQuotaCheck>(), Directory(sp), Tenant(sp)));
+        services.AddScoped<IBroadcastTestAccounts>(sp => new BroadcastTestAccounts(Staff(sp), sp.GetRequiredService<ICurrentStaff>(), Clock(sp)));
+        services.AddScoped<IBroadcastTestSends>(sp => new BroadcastTestSends(Staff(sp), sp.GetRequiredService<ILineMessenger>()));
+        services.AddScoped<ILineWebhookEventHandler<MessageEvent>, BroadcastTestAccountCodeHandler>();
 
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {

@@ -15,6 +15,7 @@ using SmartBranch.Modules.Residents.Directory;
 using SmartBranch.Modules.Residents.Persistence;
 using SmartBranch.Modules.Residents.Preferences;
 using SmartBranch.Modules.Residents.Segments;
+using SmartBranch.Modules.Residents.Segments.Editing;
 using SmartBranch.Modules.Residents.Statistics;
 using SmartBranch.Modules.Residents.Webhook;
 using SmartBranch.Modules.Residents.Welcome;
@@ -34,7 +35,9 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ILineWebhookEventHandler<UnfollowEvent>, ResidentsUnfollowHandler>();
         services.AddScoped<ILineRecipientPolicy, ResidentsRecipientPolicy>();
         services.AddScoped<IResidentStatistics, ResidentStatistics>();
-        services.AddSingleton<ISegmentCatalogSource, SegmentCatalogFiles>();
+        services.AddSingleton<SegmentCatalogFiles>();
+        services.AddScoped<ISegmentCatalogSource, StoredSegmentCatalogs>();
+        services.AddScoped<ISegmentCatalogEditor, SegmentCatalogEditor>();
         services.AddScoped<ISegmentCatalog, SegmentCatalog>();
         services.AddScoped<IResidentAudience, ResidentAudience>();
         services.AddScoped<ResidentPreferences>();

@@ -37,11 +37,13 @@ public sealed class LineTestBed : IAsyncDisposable
     public static readonly IReadOnlyList<TestChannel> Channels = [HirakawaStaging, HirakawaProduction, OtherCityStaging];
 
     private readonly string _tenantsDirectory;
+    private readonly string _mediaDirectory;
     private readonly bool _ownsDatabase;
     private readonly bool _ownsEmulator;
 
     private LineTestBed(
-        LineEmulatorServer emulator, bool ownsEmulator, SmartBranchApplication app, TestDatabase database, bool ownsDatabase, string tenantsDirectory, CapturedLogs logs)
+        LineEmulatorServer emulator, bool ownsEmulator, SmartBranchApplication app, TestDatabase database, bool ownsDatabase, string tenantsDirectory,
+        string mediaDirectory, CapturedLogs logs)
     {
         Emulator = emulator;
         _ownsEmulator = ownsEmulator;
@@ -49,6 +51,7 @@ public sealed class LineTestBed : IAsyncDisposable
         Database = database;
         _ownsDatabase = ownsDatabase;
         _tenantsDirectory = tenantsDirectory;
+        _mediaDirectory = mediaDirectory;
         Logs = logs;
         Server = app.CreateClient();
         EmulatorClient = new HttpClient { BaseAddress = emulator.BaseUrl };
@@ -81,9 +84,11 @@ public sealed class LineTestBed : IAsyncDisposable
         emulator ??= await StartEmulatorAsync();
 
         var tenants = CreateTenantsDirectory();
+        var media = Directory.CreateTempSubdirectory("media-").FullName;
         var settings = new Dictionary<string, string?>
         {
             ["Tenants:Directory"] = tenants,
+            ["Media:Directory"] = media,
             ["Database:Provider"] = database.Provider,
             ["ConnectionStrings:Default"] = database.ConnectionString,
             ["Bus:Transport"] = rabbit is null ? "InMemory" : "RabbitMq",
@@ -131,7 +136,7 @@ public sealed class LineTestBed : IAsyncDisposable
             });
         }
 
-        return new LineTestBed(emulator, ownsEmulator, app, database, ownsDatabase, tenants, logs);
+        return new LineTestBed(emulator, ownsEmulator, app, database, ownsDatabase, tenants, media, logs);
     }
 
     internal static Task<LineEmulatorServer> StartEmulatorAsync() => LineEmulatorServer.StartAsync(new LineEmulatorOptions
@@ -219,6 +224,7 @@ public sealed class LineTestBed : IAsyncDisposable
         }
 
         Directory.Delete(_tenantsDirectory, recursive: true);
+        Directory.Delete(_mediaDirectory, recursive: true);
     }
 
     private static string CreateTenantsDirectory()

@@ -11,5 +11,7 @@ internal sealed class BroadcastModelContribution : IModelContribution
         modelBuilder.ApplyConfiguration(new BroadcastRunConfiguration());
         modelBuilder.ApplyConfiguration(new BroadcastBatchConfiguration());
         modelBuilder.ApplyConfiguration(new BroadcastSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new BroadcastTestAccountConfiguration());
+        modelBuilder.ApplyConfiguration(new BroadcastTestAccountCodeConfiguration());
     }
 }

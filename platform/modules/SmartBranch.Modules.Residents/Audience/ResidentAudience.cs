@@ -19,14 +19,14 @@ internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogS
 {
     public const int MaxPageSize = 1000;
 
-    public Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken) =>
-        Friends(segment).CountAsync(cancellationToken);
+    public async Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken) =>
+        await (await FriendsAsync(segment, cancellationToken)).CountAsync(cancellationToken);
 
     public async Task<AudiencePage> PageAsync(SegmentExpression? segment, string? continuation, int size, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize);
-        var query = Friends(segment);
+        var query = await FriendsAsync(segment, cancellationToken);
         if (continuation is not null)
         {
             var after = AudienceContinuation.Decode(continuation);
@@ -41,7 +41,7 @@ internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogS
         return new AudiencePage(members, members.Count < size ? null : AudienceContinuation.Encode(members[^1].LineUserId));
     }
 
-    private IQueryable<Resident> Friends(SegmentExpression? segment)
+    private async Task<IQueryable<Resident>> FriendsAsync(SegmentExpression? segment, CancellationToken cancellationToken)
     {
         var friends = db.Set<Resident>().AsNoTracking().Where(r => r.Status == ResidentStatus.Friend);
         if (segment is null)
@@ -49,7 +49,7 @@ internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogS
             return friends;
         }
 
-        var ids = SegmentResidents.Ids(segment, db.Set<ResidentAttributeValue>(), catalogs.For(currentTenant.Required));
+        var ids = SegmentResidents.Ids(segment, db.Set<ResidentAttributeValue>(), await catalogs.ForAsync(currentTenant.Required, cancellationToken));
         return friends.Where(r => ids.Contains(r.Id));
     }
 }

@@ -30,5 +30,6 @@ internal sealed class ResidentsModelContribution : IModelContribution
     public void Configure(ModelBuilder modelBuilder) => modelBuilder
         .ApplyConfiguration(new ResidentConfiguration())
         .ApplyConfiguration(new ResidentAttributeValueConfiguration())
-        .ApplyConfiguration(new ResidentHistoryEntryConfiguration());
+        .ApplyConfiguration(new ResidentHistoryEntryConfiguration())
+        .ApplyConfiguration(new SegmentCatalogVersionConfiguration());
 }

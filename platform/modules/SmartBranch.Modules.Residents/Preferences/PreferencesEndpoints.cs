@@ -31,6 +31,7 @@ internal static class PreferencesEndpoints
         }
 
         var resident = await preferences.FindResidentAsync(lineUserId, http.RequestAborted);
+        await preferences.LoadCatalogAsync(http.RequestAborted);
         if (Unavailable(tenant, resident, preferences) is { } unavailable)
         {
             return unavailable;
@@ -52,6 +53,7 @@ internal static class PreferencesEndpoints
         }
 
         var resident = await preferences.FindResidentAsync(lineUserId, http.RequestAborted);
+        await preferences.LoadCatalogAsync(http.RequestAborted);
         if (Unavailable(tenant, resident, preferences) is { } unavailable)
         {
             return unavailable;

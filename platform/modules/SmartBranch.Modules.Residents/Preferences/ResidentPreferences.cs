@@ -42,7 +42,13 @@ internal sealed record PreferenceChoices(IReadOnlyDictionary<string, IReadOnlyLi
 internal sealed class ResidentPreferences(
     SmartBranchDbContext db, ISegmentCatalogSource catalogs, ICurrentTenant currentTenant, IOutbox outbox, TimeProvider clock)
 {
-    public SegmentCatalogDefinition Catalog => catalogs.For(currentTenant.Required);
+    private SegmentCatalogDefinition? _catalog;
+
+    /// <summary>The catalogue <see cref="LoadCatalogAsync"/> loaded for this request.</summary>
+    public SegmentCatalogDefinition Catalog => _catalog ?? throw new InvalidOperationException("Load the catalogue first.");
+
+    public async Task<SegmentCatalogDefinition> LoadCatalogAsync(CancellationToken cancellationToken) =>
+        _catalog ??= await catalogs.ForAsync(currentTenant.Required, cancellationToken);
 
     public Task<Resident?> FindResidentAsync(string lineUserId, CancellationToken cancellationToken) =>
         db.Set<Resident>().SingleOrDefaultAsync(r => r.LineUserId == lineUserId, cancellationToken);
@@ -86,7 +92,7 @@ internal sealed class ResidentPreferences(
     public async Task<IReadOnlyList<PreferencesError>> SaveAsync(
         Resident resident, PreferenceChoices choices, string? acceptedConsentVersion, CancellationToken cancellationToken)
     {
-        var catalog = Catalog;
+        var catalog = await LoadCatalogAsync(cancellationToken);
         var errors = Validate(catalog, choices, acceptedConsentVersion);
         if (errors.Count > 0)
         {

@@ -3,11 +3,10 @@ using SmartBranch.Kernel.Tenancy;
 namespace SmartBranch.Modules.Residents.Segments;
 
 /// <summary>
-/// Where a tenant environment's segment catalogue comes from. Today the tenant's files
-/// (<see cref="SegmentCatalogFiles"/>); once staff edit the catalogue in the portal and promote it from staging
-/// to production, a database-backed source takes precedence over the files behind this same interface.
+/// Where a tenant environment's segment catalogue comes from: the version edited in the portal and stored in the
+/// database when there is one, else the tenant's files (<see cref="SegmentCatalogFiles"/>), which are the seed.
 /// </summary>
 internal interface ISegmentCatalogSource
 {
-    SegmentCatalogDefinition For(TenantContext tenant);
+    Task<SegmentCatalogDefinition> ForAsync(TenantContext tenant, CancellationToken cancellationToken);
 }

@@ -5,6 +5,6 @@ namespace SmartBranch.Modules.Residents.Segments;
 
 internal sealed class SegmentCatalog(ISegmentCatalogSource source, ICurrentTenant currentTenant) : ISegmentCatalog
 {
-    public Task<IReadOnlyList<SegmentAttribute>> GetAttributesAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(source.For(currentTenant.Required).Attributes);
+    public async Task<IReadOnlyList<SegmentAttribute>> GetAttributesAsync(CancellationToken cancellationToken) =>
+        (await source.ForAsync(currentTenant.Required, cancellationToken)).Attributes;
 }

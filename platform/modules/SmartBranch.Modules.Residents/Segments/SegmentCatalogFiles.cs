@@ -11,9 +11,9 @@ namespace SmartBranch.Modules.Residents.Segments;
 /// Reads <c>tenants/&lt;slug&gt;/segments.yml</c>: the consent text and the attributes residents may register, each
 /// with stable keys and Japanese and English names. A file with mistakes is refused as a whole, with every mistake
 /// named, so that a catalogue is never half loaded. A tenant without the file (one created in the console) has
-/// an empty catalogue.
+/// an empty catalogue. The seed of <see cref="ISegmentCatalogSource"/>: a catalogue edited in the portal replaces it.
 /// </summary>
-internal sealed class SegmentCatalogFiles : ISegmentCatalogSource
+internal sealed class SegmentCatalogFiles
 {
     public const string FileName = "segments.yml";
 

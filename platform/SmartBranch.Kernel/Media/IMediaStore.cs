@@ -1,0 +1,18 @@
+namespace SmartBranch.Kernel.Media;
+
+/// <summary>
+/// Where processed media is kept, one folder of files per tenant environment. Files are written once and
+/// never changed, so whoever serves them may cache them for as long as it likes. The file system is the
+/// embedded default; an object store (S3-compatible) implements the same contract.
+/// </summary>
+public interface IMediaStore
+{
+    /// <summary>Writes a new file; an existing file of the same key is an error, never overwritten.</summary>
+    Task SaveAsync(MediaKey key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);
+
+    /// <summary>The file for reading, or null when there is none.</summary>
+    Task<Stream?> OpenReadAsync(MediaKey key, CancellationToken cancellationToken);
+}
+
+/// <summary>One stored file: its tenant environment and its file name (already checked by <see cref="MediaFileName"/>).</summary>
+public sealed record MediaKey(string TenantSlug, string EnvironmentName, string FileName);
