@@ -36,11 +36,13 @@ internal sealed class ResidentTableLoader(SmartBranchDbContext db, IReadOnlyList
         var userIds = new List<string>(count);
         var residents = db.Model.FindEntityType(typeof(Resident))!;
         var values = db.Model.GetEntityTypes().Single(e => e.GetTableName() == "residents_attribute_values");
-        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        // No timeouts: COPY of a million rows into indexed tables takes minutes on a busy machine.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { CommandTimeout = 0, Timeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         var chosen = new List<(Guid Resident, string Attribute, string Value)>(count * 5);
         await using (var residentRows = await connection.BeginBinaryImportAsync(CopyCommand(residents)))
         {
+            residentRows.Timeout = TimeSpan.Zero;
             for (var i = 0; i < count; i++)
             {
                 var id = Guid.CreateVersion7();
@@ -78,6 +80,7 @@ internal sealed class ResidentTableLoader(SmartBranchDbContext db, IReadOnlyList
 
         await using (var valueRows = await connection.BeginBinaryImportAsync(CopyCommand(values)))
         {
+            valueRows.Timeout = TimeSpan.Zero;
             foreach (var (resident, attribute, value) in chosen)
             {
                 await valueRows.StartRowAsync();
@@ -98,7 +101,8 @@ internal sealed class ResidentTableLoader(SmartBranchDbContext db, IReadOnlyList
             await valueRows.CompleteAsync();
         }
 
-        await using var analyze = new NpgsqlCommand($"ANALYZE \"{residents.GetTableName()}\", \"{values.GetTableName()}\"", connection);
+        // Autovacuum would do this for tables that grew over time; index-only scans need the visibility map it sets.
+        await using var analyze = new NpgsqlCommand($"VACUUM ANALYZE \"{residents.GetTableName()}\", \"{values.GetTableName()}\"", connection);
         await analyze.ExecuteNonQueryAsync();
         return userIds;
     }

@@ -17,15 +17,13 @@ namespace SmartBranch.Modules.Residents.Audience;
 /// </summary>
 internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogSource catalogs, ICurrentTenant currentTenant) : IResidentAudience
 {
-    public const int MaxPageSize = 1000;
-
     public Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken) =>
         Friends(segment).CountAsync(cancellationToken);
 
     public async Task<AudiencePage> PageAsync(SegmentExpression? segment, string? continuation, int size, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPageSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, IResidentAudience.MaxPageSize);
         var query = Friends(segment);
         if (continuation is not null)
         {
