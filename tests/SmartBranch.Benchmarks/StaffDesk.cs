@@ -69,6 +69,7 @@ internal sealed class StaffDesk(IReadOnlyDictionary<string, string> settings) : 
 
         builder.UseSetting("Server:Roles", "Web");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error"); // The desk serves no pages.
         // Migrating a new database first reads the migrations table that is not there yet; EF logs that as an error.
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical");
     }
