@@ -17,8 +17,20 @@ namespace SmartBranch.Modules.Residents.Audience;
 /// </summary>
 internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogSource catalogs, ICurrentTenant currentTenant) : IResidentAudience
 {
-    public Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken) =>
-        Friends(segment).CountAsync(cancellationToken);
+    public Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken)
+    {
+        if (segment is null)
+        {
+            return Friends(null).CountAsync(cancellationToken);
+        }
+
+        // Whoever registered attribute values is a resident of this environment, a friend or blocked: the segment's
+        // ids less the few blocked ones are its friends, counted without reading every friend to find them.
+        var blocked = db.Set<Resident>().Where(r => r.Status == ResidentStatus.Blocked).Select(r => r.Id);
+        return SegmentResidents.Ids(segment, db.Set<ResidentAttributeValue>(), catalogs.For(currentTenant.Required))
+            .Where(id => !blocked.Contains(id))
+            .CountAsync(cancellationToken);
+    }
 
     public async Task<AudiencePage> PageAsync(SegmentExpression? segment, string? continuation, int size, CancellationToken cancellationToken)
     {
