@@ -89,6 +89,7 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         SimulationEndpoints.Map(app);
         ChannelViewEndpoints.Map(app);
         ChannelQuotaEndpoints.Map(app);
+        ChannelAudienceEndpoints.Map(app);
         LiffEndpoints.MapSimulation(app);
         SimulatorAssets.Map(app);
         app.MapFallback(() => LineErrors.NotFoundError());

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
 using SmartBranch.Line.Webhooks;
-using SmartBranch.LineEmulator;
 
 namespace SmartBranch.Benchmarks;
 
@@ -27,75 +25,40 @@ internal sealed record WebhookBenchmarkOptions(int Webhooks, int Concurrency, st
 /// </summary>
 internal static class WebhookBenchmark
 {
-    private const string ChannelId = "3000000001";
-    private const string Secret = "5f4dcc3b5aa765d61d8327deb882cf99";
-    private const string Token = "benchmark-access-token";
     private const double ReplyCeilingPerSecond = 2000;
 
     public static async Task<int> RunAsync(WebhookBenchmarkOptions options)
     {
-        await using var emulator = await LineEmulatorServer.StartAsync(new LineEmulatorOptions
+        await using var bench = await BenchmarkServer.CreateAsync(options.Postgres);
+        using var sim = new HttpClient { BaseAddress = bench.Emulator.BaseUrl };
+        await using var server = await bench.StartProcessAsync();
+
+        Console.WriteLine($"Preparing {options.Webhooks} residents in the emulator…");
+        var follows = await PrepareFollowsAsync(sim, options.Webhooks);
+
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var latencies = new double[follows.Count];
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, follows.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+            async (i, ct) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(SignedWebhook(follows[i]), ct);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                response.EnsureSuccessStatusCode();
+            });
+        var sendSeconds = clock.Elapsed.TotalSeconds;
+
+        foreach (var follow in follows)
         {
-            Url = "http://127.0.0.1:0",
-            Channels = [new EmulatorChannel { ChannelId = ChannelId, ChannelSecret = Secret, ChannelAccessToken = Token }],
-        });
-        using var sim = new HttpClient { BaseAddress = emulator.BaseUrl };
-        var database = await BenchmarkDatabase.CreateAsync(options.Postgres);
-        try
-        {
-            var settings = new Dictionary<string, string>
-            {
-                ["Database:Provider"] = database.Provider,
-                ["ConnectionStrings:Default"] = database.ConnectionString,
-                ["Emulator:Embedded"] = "false",
-                ["Emulator:Url"] = emulator.BaseUrl.ToString(),
-                ["Tenants:hirakawa:staging:Line:ChannelId"] = ChannelId,
-                ["Tenants:hirakawa:staging:Line:ChannelSecret"] = Secret,
-                ["Tenants:hirakawa:staging:Line:ChannelAccessToken"] = Token,
-                ["Backups:Scheduled"] = "false",
-                ["Backups:EncryptionKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            };
-            if (database.Provider == "Postgres")
-            {
-                foreach (var (key, value) in ThrowawayCertificates.Create(database.Directory))
-                {
-                    settings[key] = value;
-                }
-            }
-
-            await using var server = await ServerProcess.StartAsync(settings);
-
-            Console.WriteLine($"Preparing {options.Webhooks} residents in the emulator…");
-            var follows = await PrepareFollowsAsync(sim, options.Webhooks);
-
-            using var http = new HttpClient { BaseAddress = server.Address };
-            var latencies = new double[follows.Count];
-            var clock = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, follows.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
-                async (i, ct) =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    using var response = await http.SendAsync(SignedWebhook(follows[i]), ct);
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    response.EnsureSuccessStatusCode();
-                });
-            var sendSeconds = clock.Elapsed.TotalSeconds;
-
-            foreach (var follow in follows)
-            {
-                await WaitForWelcomeAsync(sim, follow.UserId);
-            }
-
-            var allSeconds = clock.Elapsed.TotalSeconds;
-            Report(options, database.Provider, latencies, sendSeconds, allSeconds);
-            return 0;
+            await WaitForWelcomeAsync(sim, follow.UserId);
         }
-        finally
-        {
-            await database.DisposeAsync();
-        }
+
+        var allSeconds = clock.Elapsed.TotalSeconds;
+        Report(options, bench.Database.Provider, latencies, sendSeconds, allSeconds);
+        return 0;
     }
 
     private static async Task<List<Follow>> PrepareFollowsAsync(HttpClient sim, int count)
@@ -131,11 +94,11 @@ internal static class WebhookBenchmark
                 ["follow"] = new JsonObject { ["isUnblocked"] = false },
             }),
         }.ToJsonString();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/line/hirakawa/staging/webhook")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/line/{BenchmarkServer.Tenant}/{BenchmarkServer.Environment}/webhook")
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add(LineWebhookSignature.HeaderName, LineWebhookSignature.Compute(Secret, Encoding.UTF8.GetBytes(body)));
+        request.Headers.Add(LineWebhookSignature.HeaderName, LineWebhookSignature.Compute(BenchmarkServer.ChannelSecret, Encoding.UTF8.GetBytes(body)));
         return request;
     }
 
@@ -167,55 +130,4 @@ internal static class WebhookBenchmark
     }
 
     private sealed record Follow(string UserId, string WebhookEventId, string ReplyToken);
-}
-
-/// <summary>A throwaway database: a SQLite file, or a new PostgreSQL database on the given server.</summary>
-internal sealed class BenchmarkDatabase : IAsyncDisposable
-{
-    private readonly string? _postgresServer;
-
-    private BenchmarkDatabase(string provider, string connectionString, string? postgresServer, string directory)
-    {
-        Provider = provider;
-        ConnectionString = connectionString;
-        _postgresServer = postgresServer;
-        Directory = directory;
-    }
-
-    public string Provider { get; }
-
-    public string ConnectionString { get; }
-
-    /// <summary>A temporary folder for the run's files (the SQLite database, certificates).</summary>
-    public string Directory { get; }
-
-    public static async Task<BenchmarkDatabase> CreateAsync(string? postgresServer)
-    {
-        var directory = System.IO.Directory.CreateTempSubdirectory("smartbranch-bench-").FullName;
-        if (postgresServer is null)
-        {
-            return new BenchmarkDatabase("Sqlite", $"Data Source={Path.Combine(directory, "bench.db")}", null, directory);
-        }
-
-        var name = $"smartbranch_bench_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(postgresServer);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
-        return new BenchmarkDatabase("Postgres", new NpgsqlConnectionStringBuilder(postgresServer) { Database = name }.ConnectionString, postgresServer, directory);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        System.IO.Directory.Delete(Directory, recursive: true);
-
-        if (_postgresServer is not null)
-        {
-            await using var connection = new NpgsqlConnection(_postgresServer);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand(
-                $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(ConnectionString).Database}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-    }
 }

@@ -17,6 +17,9 @@ internal sealed class MessageDelivery(EmulatorState state)
         var sent = messages
             .Select(m => new SentMessage(Ids.NewMessageId(), IsQuotable(m) ? Ids.NewToken() : null))
             .ToList();
+        // One copy per message, shared by every recipient's inbox (nothing changes a delivered message): a multicast
+        // to a million friends then holds a million small entries, not a million copies of the message.
+        var copies = messages.Select(m => Materialized(m!.DeepClone())).ToList();
         var delivered = 0;
         foreach (var userId in recipients.Distinct(StringComparer.Ordinal))
         {
@@ -27,13 +30,46 @@ internal sealed class MessageDelivery(EmulatorState state)
 
             for (var i = 0; i < messages.Count; i++)
             {
-                user.Deliver(new InboxEntry(sent[i].Id, channel.ChannelId, api, requestId, now, messages[i]!.DeepClone()));
+                user.Deliver(new InboxEntry(sent[i].Id, channel.ChannelId, api, requestId, now, copies[i]));
             }
 
             delivered++;
         }
 
         return (sent, delivered);
+    }
+
+    /// <summary>
+    /// Builds every lazily parsed object and array of the node now, so that concurrent readers (inbox requests) only
+    /// read: a node read for the first time fills itself in, which is not safe from two threads at once.
+    /// </summary>
+    private static JsonNode Materialized(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o)
+                {
+                    if (child is not null)
+                    {
+                        Materialized(child);
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    if (child is not null)
+                    {
+                        Materialized(child);
+                    }
+                }
+
+                break;
+        }
+
+        return node;
     }
 
     /// <summary>Quote tokens are returned for text, sticker, image and video messages (LINE "Get quote tokens").</summary>

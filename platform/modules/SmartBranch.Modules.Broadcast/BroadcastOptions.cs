@@ -12,9 +12,10 @@ public sealed class BroadcastOptions
 
     /// <summary>
     /// Batches stored and sent together per round. The channel's rate limiter spaces the requests (LINE allows 200
-    /// multicasts a second), so this only needs to cover LINE's answer time at that rate.
+    /// multicasts a second), so this only needs to cover LINE's answer time at that rate: 32 in flight keep the
+    /// limit busy while LINE takes up to 160 ms to answer.
     /// </summary>
-    public int ConcurrentBatches { get; set; } = 16;
+    public int ConcurrentBatches { get; set; } = 32;
 
     /// <summary>How long a worker holds a send it stopped renewing (it crashed) before another worker resumes it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);

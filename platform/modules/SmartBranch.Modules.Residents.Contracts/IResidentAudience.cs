@@ -7,6 +7,9 @@ namespace SmartBranch.Modules.Residents.Contracts;
 /// </summary>
 public interface IResidentAudience
 {
+    /// <summary>The largest page: a sender reads a round's recipients at once, and a segment is evaluated once per page.</summary>
+    public const int MaxPageSize = 10_000;
+
     Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken);
 
     /// <summary>

@@ -19,6 +19,8 @@ namespace SmartBranch.Modules.Broadcast.Jobs;
 /// calls LINE, the batches of a round concurrently. A crash therefore leaves either no batch (its page is read
 /// again from the stored cursor) or a stored one, which is resent with the same retry key: LINE answers 409 if
 /// it had accepted it. No resident receives a message twice and none is skipped.
+/// Rounds overlap: a round is read and stored while LINE still answers the previous one, whose answers are
+/// recorded after, so that the database's work hides behind LINE's rate limit instead of adding to it.
 /// </summary>
 internal sealed partial class BroadcastRunExecutor(
     ITenantScopeFactory tenantScopes,
@@ -33,8 +35,10 @@ internal sealed partial class BroadcastRunExecutor(
     {
         try
         {
-            while (await RoundAsync(runId, tenant, environment, claim, cancellationToken))
+            Sending? sending = Sending.Nothing;
+            while (sending is not null)
             {
+                sending = await RoundAsync(runId, tenant, environment, claim, sending, cancellationToken);
             }
         }
         finally
@@ -43,8 +47,9 @@ internal sealed partial class BroadcastRunExecutor(
         }
     }
 
-    /// <returns>False when the run is finished or no longer this worker's.</returns>
-    private async Task<bool> RoundAsync(Guid runId, string tenant, string environment, Guid claim, CancellationToken cancellationToken)
+    /// <param name="previous">The previous round's batches, which LINE may still be answering.</param>
+    /// <returns>This round's batches on their way to LINE; null when the run is finished or no longer this worker's.</returns>
+    private async Task<Sending?> RoundAsync(Guid runId, string tenant, string environment, Guid claim, Sending previous, CancellationToken cancellationToken)
     {
         await using var scope = tenantScopes.CreateScope(tenant, environment);
         var services = scope.ServiceProvider;
@@ -52,48 +57,104 @@ internal sealed partial class BroadcastRunExecutor(
         var run = await db.Set<BroadcastRun>().SingleAsync(r => r.Id == runId, cancellationToken);
         if (run.ClaimToken != claim || run.State != BroadcastRunState.Sending)
         {
-            return false;
+            // Whoever holds the run now resends these batches with their retry keys; LINE answers 409 for the accepted ones.
+            await previous.Outcomes;
+            return null;
         }
 
         var delivery = await db.Set<BroadcastDelivery>().SingleAsync(d => d.Id == run.DeliveryId, cancellationToken);
-        var now = clock.GetUtcNow();
+        var inFlight = previous.Batches.Select(b => b.Id).ToList();
         var pending = await db.Set<BroadcastBatch>()
-            .Where(b => b.RunId == runId && b.State == BroadcastBatchState.Pending)
+            .Where(b => b.RunId == runId && b.State == BroadcastBatchState.Pending && !inFlight.Contains(b.Id))
             .OrderBy(b => b.Sequence)
             .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         if (run.StopRequestedAt is not null)
         {
+            pending.InsertRange(0, Record(db, run, await previous.Outcomes, now));
             await FinishAsync(db, run, delivery, pending, BroadcastRunState.Stopped, StoppedReason, now);
             LogStopped(runId, run.SentCount);
-            return false;
+            return null;
         }
 
-        var everyoneReached = pending.Count == 0 && run.AudienceExhausted;
-        if (delivery.IsExpiredAt(now) && !everyoneReached)
+        if (delivery.IsExpiredAt(now))
         {
-            await FinishAsync(db, run, delivery, pending, BroadcastRunState.Expired, ExpiredReason, now);
-            LogExpired(runId, run.SentCount);
-            return false;
+            pending.InsertRange(0, Record(db, run, await previous.Outcomes, now));
+            previous = Sending.Nothing;
+            if (pending.Count > 0 || !run.AudienceExhausted)
+            {
+                await FinishAsync(db, run, delivery, pending, BroadcastRunState.Expired, ExpiredReason, now);
+                LogExpired(runId, run.SentCount);
+                return null;
+            }
         }
 
         await StoreNextBatchesAsync(services, run, delivery.Segment, pending, now, cancellationToken);
-        if (pending.Count == 0)
-        {
-            var outcome = run.SentCount == 0 && run.FailedCount > 0 ? BroadcastRunState.Failed : BroadcastRunState.Sent;
-            await FinishAsync(db, run, delivery, pending, outcome, null, now);
-            LogFinished(runId, outcome, run.SentCount, run.FailedCount);
-            return false;
-        }
-
         run.Claim(claim, now + options.Value.LeaseDuration);
         await db.SaveChangesAsync(cancellationToken); // Batches and cursor are durable before anything is sent.
 
-        var line = services.GetRequiredService<ILineMessagingClient>();
+        var next = pending.Count == 0 ? null : Send(services.GetRequiredService<ILineMessagingClient>(), pending, delivery, cancellationToken);
+        var retrying = Record(db, run, await previous.Outcomes, clock.GetUtcNow());
+        if (next is null)
+        {
+            if (retrying.Count > 0)
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return Sending.Nothing; // The next round resends them.
+            }
+
+            var outcome = run.SentCount == 0 && run.FailedCount > 0 ? BroadcastRunState.Failed : BroadcastRunState.Sent;
+            await FinishAsync(db, run, delivery, [], outcome, null, clock.GetUtcNow());
+            LogFinished(runId, outcome, run.SentCount, run.FailedCount);
+            return null;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return next;
+    }
+
+    /// <summary>Reads the recipients from the run's cursor until a round's worth of batches is pending or the audience ends.</summary>
+    private async Task StoreNextBatchesAsync(
+        IServiceProvider services, BroadcastRun run, SegmentExpression? segment, List<BroadcastBatch> pending, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var audience = services.GetRequiredService<IResidentAudience>();
+        var policies = services.GetServices<ILineRecipientPolicy>().ToList();
+        var batchSize = options.Value.BatchSize;
+        while (pending.Count < options.Value.ConcurrentBatches && !run.AudienceExhausted)
+        {
+            // One page for the whole round: a segment is evaluated once per page, however many batches it fills.
+            var size = Math.Min((options.Value.ConcurrentBatches - pending.Count) * batchSize, IResidentAudience.MaxPageSize);
+            var page = await audience.PageAsync(segment, run.Cursor, size, cancellationToken);
+            var candidates = page.Members.Select(m => m.LineUserId).ToList();
+            var refused = await policies.RefusedAsync(candidates, cancellationToken);
+            var recipients = candidates.Where(id => !refused.Contains(id)).ToList();
+
+            run.Excluded(page.Members.Count - recipients.Count);
+            foreach (var chunk in recipients.Chunk(batchSize))
+            {
+                var batch = BroadcastBatch.Create(run.Id, run.NextBatchSequence(), chunk, now);
+                services.GetRequiredService<SmartBranchDbContext>().Add(batch);
+                pending.Add(batch);
+            }
+
+            run.BatchStored(page.Continuation, exhausted: page.Continuation is null);
+        }
+    }
+
+    private static Sending Send(ILineMessagingClient line, List<BroadcastBatch> batches, BroadcastDelivery delivery, CancellationToken cancellationToken)
+    {
         var messages = delivery.Messages.Select(m => m.ToLineMessage()).ToList();
-        var outcomes = await Task.WhenAll(pending.Select(b => SendAsync(line, b, messages, cancellationToken)));
-        now = clock.GetUtcNow();
+        return new Sending(batches, Task.WhenAll(batches.Select(b => SendAsync(line, b, messages, cancellationToken))));
+    }
+
+    /// <summary>Records LINE's answers to a round in this round's unit of work.</summary>
+    /// <returns>The batches that stay pending for another attempt.</returns>
+    private static List<BroadcastBatch> Record(SmartBranchDbContext db, BroadcastRun run, SendOutcome[] outcomes, DateTimeOffset now)
+    {
+        var retrying = new List<BroadcastBatch>();
         foreach (var (batch, result, failure) in outcomes)
         {
+            db.Attach(batch); // Stored by the previous round's unit of work.
             if (result is not null)
             {
                 batch.Sent(result.RequestId, result.AlreadyAccepted, now);
@@ -103,47 +164,25 @@ internal sealed partial class BroadcastRunExecutor(
             {
                 run.BatchFailed(batch.RecipientCount);
             }
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-        return true;
-    }
-
-    /// <summary>Reads pages from the run's cursor until a round's worth of batches is pending or the audience ends.</summary>
-    private async Task StoreNextBatchesAsync(
-        IServiceProvider services, BroadcastRun run, SegmentExpression? segment, List<BroadcastBatch> pending, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var audience = services.GetRequiredService<IResidentAudience>();
-        var policies = services.GetServices<ILineRecipientPolicy>().ToList();
-        while (pending.Count < options.Value.ConcurrentBatches && !run.AudienceExhausted)
-        {
-            var page = await audience.PageAsync(segment, run.Cursor, options.Value.BatchSize, cancellationToken);
-            var candidates = page.Members.Select(m => m.LineUserId).ToList();
-            var refused = await policies.RefusedAsync(candidates, cancellationToken);
-            var recipients = candidates.Where(id => !refused.Contains(id)).ToList();
-
-            run.Excluded(page.Members.Count - recipients.Count);
-            if (recipients.Count > 0)
+            else
             {
-                var batch = BroadcastBatch.Create(run.Id, run.NextBatchSequence(), recipients, now);
-                services.GetRequiredService<SmartBranchDbContext>().Add(batch);
-                pending.Add(batch);
+                retrying.Add(batch);
             }
-
-            run.BatchStored(page.Continuation, exhausted: page.Continuation is null);
         }
+
+        return retrying;
     }
 
-    private static async Task<(BroadcastBatch Batch, LineSendResult? Result, (string Reason, bool WorthRetrying)? Failure)> SendAsync(
+    private static async Task<SendOutcome> SendAsync(
         ILineMessagingClient line, BroadcastBatch batch, IReadOnlyList<LineMessage> messages, CancellationToken cancellationToken)
     {
         try
         {
-            return (batch, await line.MulticastAsync(batch.Recipients, messages, batch.RetryKey, cancellationToken), null);
+            return new SendOutcome(batch, await line.MulticastAsync(batch.Recipients, messages, batch.RetryKey, cancellationToken), null);
         }
         catch (LineApiException e)
         {
-            return (batch, null, Classify(e));
+            return new SendOutcome(batch, null, Classify(e));
         }
     }
 
@@ -198,6 +237,14 @@ internal sealed partial class BroadcastRunExecutor(
             LogReleaseFailed(runId, e);
         }
     }
+
+    /// <summary>A round's batches on their way to LINE, and LINE's answers when they are all in.</summary>
+    private sealed record Sending(IReadOnlyList<BroadcastBatch> Batches, Task<SendOutcome[]> Outcomes)
+    {
+        public static Sending Nothing { get; } = new([], Task.FromResult(Array.Empty<SendOutcome>()));
+    }
+
+    private sealed record SendOutcome(BroadcastBatch Batch, LineSendResult? Result, (string Reason, bool WorthRetrying)? Failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Send {RunId} finished {Outcome}: {Sent} recipients sent, {Failed} failed.")]
     private partial void LogFinished(Guid runId, BroadcastRunState outcome, int sent, int failed);

@@ -20,8 +20,10 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.LineUserId }).IsUnique();
         builder.Property(r => r.ConsentVersion).HasMaxLength(40);
 
-        // Counting friends, and paging an audience in LINE user id order to the end without sorting.
-        builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.Status, r.LineUserId });
+        // Counting friends, and paging an audience in LINE user id order to the end without sorting. The id at the
+        // end (the LINE user id is already unique) makes both index-only, also when a segment's resident ids are
+        // joined to the friends: a million friends are read from the index alone, never from the table.
+        builder.HasIndex(r => new { r.TenantSlug, r.EnvironmentName, r.Status, r.LineUserId, r.Id });
     }
 }
 

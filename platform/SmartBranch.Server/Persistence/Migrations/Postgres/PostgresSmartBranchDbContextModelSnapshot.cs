@@ -1737,8 +1737,8 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_residents_tenant_slug_environment_name_line_user_id");
 
-                    b.HasIndex("TenantSlug", "EnvironmentName", "Status", "LineUserId")
-                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status_line_user_id");
+                    b.HasIndex("TenantSlug", "EnvironmentName", "Status", "LineUserId", "Id")
+                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status_line_user_id_");
 
                     b.ToTable("residents", (string)null);
                 });

@@ -1725,8 +1725,8 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_residents_tenant_slug_environment_name_line_user_id");
 
-                    b.HasIndex("TenantSlug", "EnvironmentName", "Status", "LineUserId")
-                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status_line_user_id");
+                    b.HasIndex("TenantSlug", "EnvironmentName", "Status", "LineUserId", "Id")
+                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status_line_user_id_id");
 
                     b.ToTable("residents", (string)null);
                 });
