@@ -6,6 +6,7 @@ using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Health;
+using SmartBranch.Kernel.Incidents;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Messaging;
@@ -34,6 +35,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSmartBranchDataExport();
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
+        services.AddSmartBranchIncidents(configuration);
         services.AddResidentPages();
 
         services.AddSingleton<OutboxSignal>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.Incidents;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel;
@@ -37,6 +38,7 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddModelContribution<BroadcastModelContribution>();
         services.AddSingleton<IPermissionProvider, BroadcastPermissions>();
         services.AddScoped<IBroadcastStatistics, BroadcastStatistics>();
+        services.AddScoped<IAlertRule, BroadcastStuckSendAlertRule>();
         services.AddOptions<BroadcastOptions>()
             .Bind(configuration.GetSection(BroadcastOptions.SectionName))
             .Validate(o => { o.Validate(); return true; });
