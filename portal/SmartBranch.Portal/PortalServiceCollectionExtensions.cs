@@ -10,6 +10,7 @@ using SmartBranch.Portal.Modules.Residents;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
+using SmartBranch.Portal.Ops.Incidents;
 using SmartBranch.Portal.Shell;
 
 namespace SmartBranch.Portal;
@@ -48,6 +49,7 @@ public static class PortalServiceCollectionExtensions
         app.MapPortalPreferences();
         app.MapAuditExport();
         app.MapTenantDataExport();
+        app.MapIncidentReports();
         return app;
     }
 }

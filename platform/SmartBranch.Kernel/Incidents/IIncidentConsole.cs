@@ -8,6 +8,9 @@ public interface IIncidentConsole
 
     Task<IncidentDetails?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="FindAsync"/>, for a report leaving the console (a download or a print): audited.</summary>
+    Task<IncidentDetails?> ExportAsync(Guid id, CancellationToken cancellationToken);
+
     /// <exception cref="IncidentRuleException">Already acknowledged or resolved.</exception>
     Task AcknowledgeAsync(Guid id, CancellationToken cancellationToken);
 

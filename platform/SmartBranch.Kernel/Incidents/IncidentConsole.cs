@@ -39,6 +39,17 @@ internal sealed class IncidentConsole(
         return new IncidentDetails(incident, timeline, IncidentReport.For(incident, timeline, tenantName));
     }
 
+    public async Task<IncidentDetails?> ExportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var details = await FindAsync(id, cancellationToken);
+        if (details is not null)
+        {
+            await AuditAsync(details.Incident, "incident.report.exported", "障害報告書を出力しました。", cancellationToken);
+        }
+
+        return details;
+    }
+
     public async Task AcknowledgeAsync(Guid id, CancellationToken cancellationToken)
     {
         var incident = await LoadAsync(id, cancellationToken);
@@ -104,7 +115,6 @@ internal sealed class IncidentConsole(
     {
         db.Set<IncidentEvent>().Add(new IncidentEvent
         {
-            Id = Guid.CreateVersion7(),
             IncidentId = incident.Id,
             OccurredAt = clock.GetUtcNow(),
             Kind = kind,

@@ -16,7 +16,8 @@ public enum IncidentEventKind
 /// <summary>One entry of an incident's timeline. <see cref="ActorDisplayName"/> is null for the system's own entries.</summary>
 public sealed class IncidentEvent
 {
-    public Guid Id { get; init; }
+    /// <summary>Given by the database in the order entries are written: the timeline's order when times are equal.</summary>
+    public long Id { get; init; }
     public Guid IncidentId { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
     public IncidentEventKind Kind { get; init; }

@@ -57,7 +57,6 @@ internal sealed class IncidentRecorder(SmartBranchDbContext db)
 
     public static IncidentEvent Event(Guid incidentId, DateTimeOffset now, IncidentEventKind kind, string text) => new()
     {
-        Id = Guid.CreateVersion7(now),
         IncidentId = incidentId,
         OccurredAt = now,
         Kind = kind,

@@ -940,10 +940,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("SmartBranch.Kernel.Incidents.IncidentEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorDisplayName")
                         .HasMaxLength(200)

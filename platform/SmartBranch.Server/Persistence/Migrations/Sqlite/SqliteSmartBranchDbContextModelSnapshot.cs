@@ -928,9 +928,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SmartBranch.Kernel.Incidents.IncidentEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<string>("ActorDisplayName")

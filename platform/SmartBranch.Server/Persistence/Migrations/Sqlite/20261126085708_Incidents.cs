@@ -57,7 +57,8 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "kernel_incident_events",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     incident_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
                     kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),

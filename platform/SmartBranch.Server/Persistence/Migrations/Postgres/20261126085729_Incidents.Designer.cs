@@ -13,7 +13,7 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSmartBranchDbContext))]
-    [Migration("20261126081448_Incidents")]
+    [Migration("20261126085729_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -943,10 +943,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("SmartBranch.Kernel.Incidents.IncidentEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActorDisplayName")
                         .HasMaxLength(200)

@@ -11,7 +11,7 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartBranchDbContext))]
-    [Migration("20261126081433_Incidents")]
+    [Migration("20261126085708_Incidents")]
     partial class Incidents
     {
         /// <inheritdoc />
@@ -931,9 +931,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("SmartBranch.Kernel.Incidents.IncidentEvent", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
                     b.Property<string>("ActorDisplayName")
