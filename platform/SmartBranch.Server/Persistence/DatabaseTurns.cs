@@ -4,7 +4,8 @@ namespace SmartBranch.Server.Persistence;
 
 /// <summary>
 /// Turns across server processes for work only one may do at a time (backups, alert evaluation): a
-/// session-level PostgreSQL advisory lock, released when its connection closes, even if the process dies.
+/// session-level PostgreSQL advisory lock on a connection of its own, released when that connection closes,
+/// even if the process dies.
 /// The embedded default on SQLite is one process, with nobody to take turns with.
 /// </summary>
 internal static class DatabaseTurns
@@ -20,7 +21,9 @@ internal static class DatabaseTurns
             return new NothingHeld();
         }
 
-        var connection = new NpgsqlConnection(connectionString);
+        // Unpooled: a pooled connection would go back to the pool still holding the lock, and keep it from
+        // every other process until that connection happened to be reused.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
         command.Parameters.AddWithValue("key", key);
