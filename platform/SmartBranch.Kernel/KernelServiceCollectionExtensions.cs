@@ -6,6 +6,7 @@ using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Health;
+using SmartBranch.Kernel.Incidents;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Media;
@@ -35,6 +36,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSmartBranchDataExport();
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
+        services.AddSmartBranchIncidents(configuration);
         services.AddResidentPages();
         services.AddSmartBranchMedia(configuration);
 

@@ -13,6 +13,7 @@ using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
+using SmartBranch.Portal.Ops.Incidents;
 using SmartBranch.Portal.Shell;
 
 namespace SmartBranch.Portal;
@@ -56,6 +57,7 @@ public static class PortalServiceCollectionExtensions
         app.MapAuditExport();
         app.MapBroadcastHistoryExport();
         app.MapTenantDataExport();
+        app.MapIncidentReports();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartBranch.Identity.Security;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Server.Persistence;
 
 namespace SmartBranch.Server.Backups;
 
@@ -19,13 +20,25 @@ internal sealed partial class BackupService(
 {
     public BackupStore Store { get; } = new(Path.GetFullPath(options.Value.Directory, environment.ContentRootPath));
 
+    /// <summary>Makes a backup; a failure is recorded in the store (the alert rules read it) and thrown.</summary>
     public async Task<BackupFile> CreateAsync(CancellationToken cancellationToken)
     {
-        var dump = Dump();
-        var key = Key();
-        var backup = await Store.WriteAsync(dump.Provider, clock.GetUtcNow(), file => ThroughPipeAsync(
-            writer => dump.DumpAsync(writer, cancellationToken),
-            reader => BackupEncryption.EncryptAsync(reader, file, key, cancellationToken)));
+        var startedAt = clock.GetUtcNow();
+        BackupFile backup;
+        try
+        {
+            var dump = Dump();
+            var key = Key();
+            backup = await Store.WriteAsync(dump.Provider, startedAt, file => ThroughPipeAsync(
+                writer => dump.DumpAsync(writer, cancellationToken),
+                reader => BackupEncryption.EncryptAsync(reader, file, key, cancellationToken)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Store.RecordFailure(startedAt);
+            throw;
+        }
+
         LogCreated(backup.Name, backup.Size);
 
         foreach (var expired in BackupRetentionPolicy.Expired(Store.List(), options.Value.Retention))
@@ -56,7 +69,12 @@ internal sealed partial class BackupService(
     }
 
     /// <summary>The turn to back up, across processes; null while another process has it.</summary>
-    public Task<IAsyncDisposable?> TryTakeTurnAsync(CancellationToken cancellationToken) => Dump().TryLockAsync(cancellationToken);
+    public Task<IAsyncDisposable?> TryTakeTurnAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopeFactory.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>().Database;
+        return DatabaseTurns.TryTakeAsync(database.ProviderName!, database.GetConnectionString()!, DatabaseTurns.Backup, cancellationToken);
+    }
 
     private DatabaseDump Dump()
     {

@@ -65,6 +65,22 @@ internal sealed class BackupStore(string directory)
 
     public void Delete(BackupFile backup) => File.Delete(Path.Combine(Directory, backup.Name));
 
+    /// <summary>Notes when the latest attempt that failed began; a later backup supersedes it.</summary>
+    public void RecordFailure(DateTimeOffset startedAt)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        File.WriteAllText(FailurePath, startedAt.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>When the latest failed attempt began; null when none is recorded.</summary>
+    public DateTimeOffset? LastFailure() =>
+        File.Exists(FailurePath)
+        && DateTimeOffset.TryParseExact(File.ReadAllText(FailurePath).Trim(), TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
+
+    private string FailurePath => Path.Combine(Directory, "last-failure");
+
     private static BackupFile? Parse(FileInfo file)
     {
         var parts = Path.GetFileNameWithoutExtension(file.Name).Split('-');

@@ -16,8 +16,6 @@ internal abstract class DatabaseDump
 
     public abstract Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
 
-    /// <summary>A lock across processes, held until disposed; null when another process holds it.</summary>
-    public abstract Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken);
 
     public static DatabaseDump For(string providerName, string connectionString) =>
         providerName.Contains("Npgsql", StringComparison.Ordinal)
@@ -83,15 +81,6 @@ internal sealed class SqliteDump(string connectionString) : DatabaseDump
         command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }
-
-    /// <summary>The embedded default is one process: nobody to take turns with.</summary>
-    public override Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable?>(new NothingHeld());
-
-    private sealed class NothingHeld : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
 
 /// <summary>
@@ -115,22 +104,6 @@ internal sealed class PostgresDump(string connectionString) : DatabaseDump
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()", connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 0;
-    }
-
-    /// <summary>A session-level advisory lock: released when the connection closes, even if the process dies.</summary>
-    public override async Task<IAsyncDisposable?> TryLockAsync(CancellationToken cancellationToken)
-    {
-        const long backupLockKey = 0x5342_424B; // "SBBK"
-        var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({backupLockKey})", connection);
-        if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
-        {
-            return connection;
-        }
-
-        await connection.DisposeAsync();
-        return null;
     }
 
     private NpgsqlConnectionStringBuilder Database => new(connectionString);

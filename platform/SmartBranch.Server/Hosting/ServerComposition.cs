@@ -8,6 +8,7 @@ using SmartBranch.Kernel.Modules;
 using SmartBranch.Line;
 using SmartBranch.Portal;
 using SmartBranch.Server.Backups;
+using SmartBranch.Server.Incidents;
 using SmartBranch.Server.Persistence;
 
 namespace SmartBranch.Server.Hosting;
@@ -26,6 +27,7 @@ internal static class ServerComposition
         builder.AddSmartBranchTelemetry();
         builder.AddProxyHeaders();
         builder.AddSmartBranchBackups(roles);
+        builder.Services.AddSmartBranchIncidentAlerts(builder.Configuration, roles);
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();
         return builder;
@@ -38,6 +40,7 @@ internal static class ServerComposition
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseRequestOutcomeCounting();
         app.UseSmartBranchTenancy();
         app.UseSmartBranchIdentity();
 

@@ -6,6 +6,7 @@ using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
+using SmartBranch.Kernel.Incidents;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
@@ -45,6 +46,7 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddModelContribution<BroadcastModelContribution>();
         services.AddSingleton<IPermissionProvider, BroadcastPermissions>();
         services.AddScoped<IBroadcastStatistics, BroadcastStatistics>();
+        services.AddScoped<IAlertRule, BroadcastStuckSendAlertRule>();
         services.AddOptions<BroadcastOptions>()
             .Bind(configuration.GetSection(BroadcastOptions.SectionName))
             .Validate(o => { o.Validate(); return true; });

@@ -8,5 +8,13 @@ public static class OpsRoutes
 {
     public const string CreateTenant = "/ops/create-tenant";
 
+    public const string Incidents = "/ops/incidents";
+
     public static string Tenant(string slug) => $"/ops/tenants/{slug}";
+
+    public static string Incident(Guid id) => $"{Incidents}/{id}";
+
+    public static string IncidentReportMarkdown(Guid id) => $"{Incidents}/{id}/report.md";
+
+    public static string IncidentReportHtml(Guid id) => $"{Incidents}/{id}/report.html";
 }

@@ -34,11 +34,17 @@ internal sealed class KernelHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<KernelHarness> StartAsync(TestDatabaseKind kind = TestDatabaseKind.Sqlite)
+    /// <param name="settings">Configuration on top of the harness's own.</param>
+    /// <param name="configureServices">More services (the server's own parts a test needs), added after the kernel's and the clock.</param>
+    public static async Task<KernelHarness> StartAsync(
+        TestDatabaseKind kind = TestDatabaseKind.Sqlite,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, IConfiguration>? configureServices = null)
     {
         var database = await TestDatabase.CreateAsync(kind);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Emulator:Url"] = "http://127.0.0.1:9" })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -63,6 +69,7 @@ internal sealed class KernelHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddScoped<TestStaff>();
         services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<TestStaff>());
+        configureServices?.Invoke(services, configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         await provider.MigrateDatabaseAsync();

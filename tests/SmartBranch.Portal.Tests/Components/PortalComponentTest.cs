@@ -30,6 +30,8 @@ public abstract class PortalComponentTest : BunitContext
 
     internal RecordingStaffLoader StaffLoader { get; } = new();
 
+    internal FakeIncidentConsole Incidents { get; } = new();
+
     internal BunitAuthorizationContext Authorization { get; }
 
     protected PortalComponentTest()
@@ -44,6 +46,7 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<ITenantCatalog>(Catalog);
         Services.AddSingleton<IPersonalDataAccessGrants>(AccessGrants);
         Services.AddSingleton<ITenantHealthQuery>(Health);
+        Services.AddSingleton<SmartBranch.Kernel.Incidents.IIncidentConsole>(Incidents);
         Services.AddSingleton<IResidentStatistics>(new FixedResidentStatistics(new ResidentCounts(12, 3)));
         Services.AddSingleton<IBroadcastStatistics>(new FixedBroadcastStatistics(new BroadcastDayCounts(Started: 2, Scheduled: 1)));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();

@@ -1,0 +1,40 @@
+using SmartBranch.Kernel;
+using SmartBranch.Kernel.Incidents;
+
+namespace SmartBranch.Server.Incidents;
+
+internal static class IncidentServices
+{
+    /// <summary>The server's alert rules, the evaluator and notifications; request counting on web processes.</summary>
+    public static IServiceCollection AddSmartBranchIncidentAlerts(this IServiceCollection services, IConfiguration configuration, ServerRoles roles)
+    {
+        services.Configure<IncidentOptions>(configuration.GetSection(IncidentOptions.Section));
+        services.AddScoped<IAlertRule, WebhookFailureAlertRule>();
+        services.AddScoped<IAlertRule, ServerErrorRateAlertRule>();
+        services.AddScoped<IAlertRule, BackupAlertRule>();
+        services.AddScoped<IAlertRule, DiskSpaceAlertRule>();
+        services.AddScoped<IncidentRecorder>();
+        services.AddScoped<IncidentNotifier>();
+        services.AddSingleton<AlertEvaluator>();
+        services.AddSingleton(sp => new AlertEvaluatorStart(sp.GetRequiredService<TimeProvider>().GetUtcNow()));
+        services.AddHttpClient(IncidentNotifier.HttpClientName).AddStandardResilienceHandler();
+
+        services.AddSingleton<RequestOutcomeCounter>();
+        services.AddSingleton<RequestOutcomeWriter>();
+        if (roles.HasFlag(ServerRoles.Web))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<RequestOutcomeWriter>());
+        }
+
+        if (roles.HasFlag(ServerRoles.Worker) && configuration.GetValue($"{IncidentOptions.Section}:{nameof(IncidentOptions.Scheduled)}", true))
+        {
+            services.AddHostedService<ScheduledAlertEvaluation>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Counts request outcomes for the alert rules; call after <c>UseRouting</c>.</summary>
+    public static IApplicationBuilder UseRequestOutcomeCounting(this IApplicationBuilder app) =>
+        app.UseMiddleware<RequestOutcomeMiddleware>();
+}
