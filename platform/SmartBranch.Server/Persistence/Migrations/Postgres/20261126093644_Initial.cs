@@ -22,6 +22,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     messages_json = table.Column<string>(type: "text", nullable: false),
+                    message_text = table.Column<string>(type: "text", nullable: false),
                     segment_json = table.Column<string>(type: "text", nullable: true),
                     schedule_json = table.Column<string>(type: "text", nullable: false),
                     valid_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -59,6 +60,41 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_broadcast_settings", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_test_account_codes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    code = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    staff_user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    staff_display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_test_account_codes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_test_accounts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    line_user_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    line_display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    staff_user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    staff_display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_test_accounts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -202,6 +238,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_incidents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    rule_id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    alert_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    open_alert_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    state = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    acknowledged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    resolved_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    report_cause = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    report_response = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    report_prevention = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    report_impact = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_incidents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_line_api_failures",
                 columns: table => new
                 {
@@ -293,6 +355,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_request_outcomes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    minute = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_request_outcomes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_role_permissions",
                 columns: table => new
                 {
@@ -368,6 +446,21 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_residents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "residents_segment_catalogs",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    catalog_json = table.Column<string>(type: "text", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_residents_segment_catalogs", x => new { x.tenant_slug, x.environment_name });
                 });
 
             migrationBuilder.CreateTable(
@@ -563,6 +656,30 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_incident_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    incident_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    occurred_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    actor_user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    actor_display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_incident_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kernel_incident_events_kernel_incidents_incident_id",
+                        column: x => x.incident_id,
+                        principalTable: "kernel_incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "residents_attribute_values",
                 columns: table => new
                 {
@@ -687,6 +804,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 columns: new[] { "state", "next_run_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_tenant_slug_environment_name_created_at",
+                table: "broadcast_deliveries",
+                columns: new[] { "tenant_slug", "environment_name", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_broadcast_deliveries_tenant_slug_environment_name_state",
                 table: "broadcast_deliveries",
                 columns: new[] { "tenant_slug", "environment_name", "state" });
@@ -701,6 +823,23 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "ix_broadcast_runs_state_locked_until",
                 table: "broadcast_runs",
                 columns: new[] { "state", "locked_until" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_test_account_codes_tenant_slug_environment_name_c",
+                table: "broadcast_test_account_codes",
+                columns: new[] { "tenant_slug", "environment_name", "code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_test_account_codes_tenant_slug_environment_name_s",
+                table: "broadcast_test_account_codes",
+                columns: new[] { "tenant_slug", "environment_name", "staff_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_test_accounts_tenant_slug_environment_name_line_u",
+                table: "broadcast_test_accounts",
+                columns: new[] { "tenant_slug", "environment_name", "line_user_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_identity_account_claims_user_id",
@@ -789,6 +928,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 columns: new[] { "tenant_slug", "occurred_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_incident_events_incident_id_occurred_at",
+                table: "kernel_incident_events",
+                columns: new[] { "incident_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_incidents_open_alert_key",
+                table: "kernel_incidents",
+                column: "open_alert_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_incidents_state_opened_at",
+                table: "kernel_incidents",
+                columns: new[] { "state", "opened_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kernel_line_api_failures_occurred_at",
                 table: "kernel_line_api_failures",
                 column: "occurred_at");
@@ -830,15 +985,20 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 columns: new[] { "tenant_slug", "operator_user_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_request_outcomes_minute_outcome",
+                table: "kernel_request_outcomes",
+                columns: new[] { "minute", "outcome" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_residents_tenant_slug_environment_name_line_user_id",
                 table: "residents",
                 columns: new[] { "tenant_slug", "environment_name", "line_user_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_residents_tenant_slug_environment_name_status_line_user_id",
+                name: "ix_residents_tenant_slug_environment_name_status_line_user_id_",
                 table: "residents",
-                columns: new[] { "tenant_slug", "environment_name", "status", "line_user_id" });
+                columns: new[] { "tenant_slug", "environment_name", "status", "line_user_id", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_residents_attribute_values_tenant_slug_environment_name_att",
@@ -859,6 +1019,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "broadcast_settings");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_test_account_codes");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_test_accounts");
 
             migrationBuilder.DropTable(
                 name: "identity_account_claims");
@@ -894,6 +1060,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "kernel_inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "kernel_incident_events");
+
+            migrationBuilder.DropTable(
                 name: "kernel_line_api_failures");
 
             migrationBuilder.DropTable(
@@ -904,6 +1073,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "kernel_personal_data_access_grants");
+
+            migrationBuilder.DropTable(
+                name: "kernel_request_outcomes");
 
             migrationBuilder.DropTable(
                 name: "kernel_role_permissions");
@@ -921,6 +1093,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "residents_history");
 
             migrationBuilder.DropTable(
+                name: "residents_segment_catalogs");
+
+            migrationBuilder.DropTable(
                 name: "broadcast_runs");
 
             migrationBuilder.DropTable(
@@ -931,6 +1106,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "identity_roles");
+
+            migrationBuilder.DropTable(
+                name: "kernel_incidents");
 
             migrationBuilder.DropTable(
                 name: "residents");

@@ -20,6 +20,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     messages_json = table.Column<string>(type: "TEXT", nullable: false),
+                    message_text = table.Column<string>(type: "TEXT", nullable: false),
                     segment_json = table.Column<string>(type: "TEXT", nullable: true),
                     schedule_json = table.Column<string>(type: "TEXT", nullable: false),
                     valid_until = table.Column<long>(type: "INTEGER", nullable: true),
@@ -57,6 +58,41 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_broadcast_settings", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_test_account_codes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    code = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    staff_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    staff_display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_test_account_codes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_test_accounts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    line_user_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    line_display_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    staff_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    staff_display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    registered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_broadcast_test_accounts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +236,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_incidents",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    rule_id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    alert_key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    open_alert_key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    opened_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    acknowledged_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    resolved_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    report_cause = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    report_response = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    report_prevention = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    report_impact = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_incidents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_line_api_failures",
                 columns: table => new
                 {
@@ -291,6 +353,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_request_outcomes",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    minute = table.Column<long>(type: "INTEGER", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_request_outcomes", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_role_permissions",
                 columns: table => new
                 {
@@ -366,6 +444,21 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_residents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "residents_segment_catalogs",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    catalog_json = table.Column<string>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_residents_segment_catalogs", x => new { x.tenant_slug, x.environment_name });
                 });
 
             migrationBuilder.CreateTable(
@@ -561,6 +654,30 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_incident_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    incident_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    occurred_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    actor_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    actor_display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_incident_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_kernel_incident_events_kernel_incidents_incident_id",
+                        column: x => x.incident_id,
+                        principalTable: "kernel_incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "residents_attribute_values",
                 columns: table => new
                 {
@@ -685,6 +802,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 columns: new[] { "state", "next_run_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_broadcast_deliveries_tenant_slug_environment_name_created_at",
+                table: "broadcast_deliveries",
+                columns: new[] { "tenant_slug", "environment_name", "created_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_broadcast_deliveries_tenant_slug_environment_name_state",
                 table: "broadcast_deliveries",
                 columns: new[] { "tenant_slug", "environment_name", "state" });
@@ -699,6 +821,23 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "ix_broadcast_runs_state_locked_until",
                 table: "broadcast_runs",
                 columns: new[] { "state", "locked_until" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_test_account_codes_tenant_slug_environment_name_code",
+                table: "broadcast_test_account_codes",
+                columns: new[] { "tenant_slug", "environment_name", "code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_test_account_codes_tenant_slug_environment_name_staff_user_id",
+                table: "broadcast_test_account_codes",
+                columns: new[] { "tenant_slug", "environment_name", "staff_user_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_broadcast_test_accounts_tenant_slug_environment_name_line_user_id",
+                table: "broadcast_test_accounts",
+                columns: new[] { "tenant_slug", "environment_name", "line_user_id" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_identity_account_claims_user_id",
@@ -787,6 +926,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 columns: new[] { "tenant_slug", "occurred_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_incident_events_incident_id_occurred_at",
+                table: "kernel_incident_events",
+                columns: new[] { "incident_id", "occurred_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_incidents_open_alert_key",
+                table: "kernel_incidents",
+                column: "open_alert_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_incidents_state_opened_at",
+                table: "kernel_incidents",
+                columns: new[] { "state", "opened_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kernel_line_api_failures_occurred_at",
                 table: "kernel_line_api_failures",
                 column: "occurred_at");
@@ -828,15 +983,20 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 columns: new[] { "tenant_slug", "operator_user_id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_request_outcomes_minute_outcome",
+                table: "kernel_request_outcomes",
+                columns: new[] { "minute", "outcome" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_residents_tenant_slug_environment_name_line_user_id",
                 table: "residents",
                 columns: new[] { "tenant_slug", "environment_name", "line_user_id" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "ix_residents_tenant_slug_environment_name_status_line_user_id",
+                name: "ix_residents_tenant_slug_environment_name_status_line_user_id_id",
                 table: "residents",
-                columns: new[] { "tenant_slug", "environment_name", "status", "line_user_id" });
+                columns: new[] { "tenant_slug", "environment_name", "status", "line_user_id", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_residents_attribute_values_tenant_slug_environment_name_attribute_key_value_key_resident_id",
@@ -857,6 +1017,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "broadcast_settings");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_test_account_codes");
+
+            migrationBuilder.DropTable(
+                name: "broadcast_test_accounts");
 
             migrationBuilder.DropTable(
                 name: "identity_account_claims");
@@ -892,6 +1058,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "kernel_inbox_messages");
 
             migrationBuilder.DropTable(
+                name: "kernel_incident_events");
+
+            migrationBuilder.DropTable(
                 name: "kernel_line_api_failures");
 
             migrationBuilder.DropTable(
@@ -902,6 +1071,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "kernel_personal_data_access_grants");
+
+            migrationBuilder.DropTable(
+                name: "kernel_request_outcomes");
 
             migrationBuilder.DropTable(
                 name: "kernel_role_permissions");
@@ -919,6 +1091,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "residents_history");
 
             migrationBuilder.DropTable(
+                name: "residents_segment_catalogs");
+
+            migrationBuilder.DropTable(
                 name: "broadcast_runs");
 
             migrationBuilder.DropTable(
@@ -929,6 +1104,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "identity_roles");
+
+            migrationBuilder.DropTable(
+                name: "kernel_incidents");
 
             migrationBuilder.DropTable(
                 name: "residents");

@@ -11,8 +11,8 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartBranchDbContext))]
-    [Migration("20261126082939_BroadcastTestAccounts")]
-    partial class BroadcastTestAccounts
+    [Migration("20261126093638_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -832,6 +832,189 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("kernel_role_permissions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Kernel.Incidents.Incident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AlertKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_key");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("OpenAlertKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_alert_key");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("ReportCause")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_cause");
+
+                    b.Property<string>("ReportImpact")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_impact");
+
+                    b.Property<string>("ReportPrevention")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_prevention");
+
+                    b.Property<string>("ReportResponse")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_response");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_incidents");
+
+                    b.HasIndex("OpenAlertKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_kernel_incidents_open_alert_key");
+
+                    b.HasIndex("State", "OpenedAt")
+                        .HasDatabaseName("ix_kernel_incidents_state_opened_at");
+
+                    b.ToTable("kernel_incidents", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Kernel.Incidents.IncidentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_display_name");
+
+                    b.Property<string>("ActorUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_incident_events");
+
+                    b.HasIndex("IncidentId", "OccurredAt")
+                        .HasDatabaseName("ix_kernel_incident_events_incident_id_occurred_at");
+
+                    b.ToTable("kernel_incident_events", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Kernel.Incidents.RequestOutcomeCount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minute");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_request_outcomes");
+
+                    b.HasIndex("Minute", "Outcome")
+                        .HasDatabaseName("ix_kernel_request_outcomes_minute_outcome");
+
+                    b.ToTable("kernel_request_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Kernel.LineChannels.LineApiFailureRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1326,6 +1509,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_emergency");
 
+                    b.Property<string>("MessageText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_text");
+
                     b.Property<string>("MessagesJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1384,6 +1572,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("State", "NextRunAt")
                         .HasDatabaseName("ix_broadcast_deliveries_state_next_run_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_broadcast_deliveries_tenant_slug_environment_name_created_at");
 
                     b.HasIndex("TenantSlug", "EnvironmentName", "State")
                         .HasDatabaseName("ix_broadcast_deliveries_tenant_slug_environment_name_state");
@@ -1720,8 +1911,8 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_residents_tenant_slug_environment_name_line_user_id");
 
-                    b.HasIndex("TenantSlug", "EnvironmentName", "Status", "LineUserId")
-                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status_line_user_id");
+                    b.HasIndex("TenantSlug", "EnvironmentName", "Status", "LineUserId", "Id")
+                        .HasDatabaseName("ix_residents_tenant_slug_environment_name_status_line_user_id_id");
 
                     b.ToTable("residents", (string)null);
                 });
@@ -1808,6 +1999,39 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_residents_history_resident_id_at");
 
                     b.ToTable("residents_history", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Residents.Segments.Editing.SegmentCatalogVersion", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("CatalogJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("catalog_json");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("TenantSlug", "EnvironmentName")
+                        .HasName("pk_residents_segment_catalogs");
+
+                    b.ToTable("residents_segment_catalogs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1902,6 +2126,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_identity_memberships_identity_accounts_user_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Kernel.Incidents.IncidentEvent", b =>
+                {
+                    b.HasOne("SmartBranch.Kernel.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_kernel_incident_events_kernel_incidents_incident_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastBatch", b =>
