@@ -4,6 +4,7 @@ using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Broadcast.Features.DeliveryHistory;
 using SmartBranch.Modules.Broadcast.Features.DeliveryReport;
+using SmartBranch.Modules.Broadcast.Features.TestSend;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Portal.Modules.Broadcast;
 using SmartBranch.Portal.Tests.TestDoubles;
@@ -15,10 +16,12 @@ public sealed class BroadcastDeliveryPanelTests : PortalComponentTest
     private static readonly Guid Id = Guid.NewGuid();
     private static readonly Guid RunId = Guid.NewGuid();
     private readonly FakeBroadcastDesk _desk = new();
+    private readonly FakeBroadcastTestAccounts _testSends = new();
 
     public BroadcastDeliveryPanelTests()
     {
         Services.AddSingleton<IBroadcastDeliveryDesk>(_desk);
+        Services.AddSingleton<IBroadcastTestSends>(_testSends);
         Services.AddSingleton<ISegmentCatalog>(new FixedSegmentCatalog());
         Services.AddSingleton(TimeProvider.System);
         Staff.UserId = "approver-1";
@@ -184,6 +187,22 @@ public sealed class BroadcastDeliveryPanelTests : PortalComponentTest
         Assert.DoesNotContain(someoneElse.FindAll("a"), a => a.TextContent == "編集");
         Assert.Equal($"/portal/hirakawa/broadcasts/{Id}/edit", author.FindAll("a").Single(a => a.TextContent == "編集").GetAttribute("href"));
         Assert.Contains("日付が誤っています", author.Find(".rejection").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Staff_who_compose_can_test_send_a_delivery_before_it_goes_out_but_not_after()
+    {
+        Staff.Permissions.Add(BroadcastPermissions.Compose);
+        _desk.Detail = Detail(BroadcastDeliveryState.AwaitingApproval);
+
+        var awaiting = RenderPanel();
+        Click(awaiting, "テスト送信");
+        _desk.Detail = Detail(BroadcastDeliveryState.Sent);
+        var sent = RenderPanel();
+
+        Assert.Equal([Id], _testSends.TestSent);
+        awaiting.WaitForAssertion(() => Assert.Contains("テスト送信先に送りました", awaiting.Find(".test-send [role=status]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("テスト送信", Buttons(sent));
     }
 
     [Fact]
