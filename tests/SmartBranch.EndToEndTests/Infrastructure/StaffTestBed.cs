@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmartBranch.Identity.Email;
@@ -68,6 +70,27 @@ public sealed class StaffTestBed : IAsyncDisposable
 
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");
         return page;
+    }
+
+    /// <summary>The resident simulator in a phone-sized browser of its own (Japanese, Tokyo time).</summary>
+    public async Task<IPage> OpenSimulatorAsync()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 460, Height = 980 },
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+        });
+        await page.GotoAsync(new Uri(Server.EmulatorUrl, "/_sim/").ToString());
+        return page;
+    }
+
+    /// <summary>The messages the emulator delivered to a resident.</summary>
+    public async Task<IReadOnlyList<string>> ReceivedTextsAsync(string userId)
+    {
+        using var emulator = new HttpClient { BaseAddress = Server.EmulatorUrl };
+        var inbox = await emulator.GetFromJsonAsync<JsonObject>($"/_sim/users/{userId}/inbox");
+        return inbox!["messages"]!.AsArray().Select(m => m!["message"]?["text"]?.GetValue<string>() ?? "").ToList();
     }
 
     /// <summary>
