@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Line.Client;
 
 namespace SmartBranch.Kernel.LineChannels;
@@ -15,11 +14,7 @@ internal static class LineChannelServices
     {
         services.AddSingleton<LineApiFailureLog>();
         services.AddSingleton<TenantLineClients>();
-        services.AddScoped<ILineMessagingClient>(sp =>
-        {
-            var tenant = sp.GetRequiredService<ICurrentTenant>().Required;
-            return sp.GetRequiredService<TenantLineClients>().For(tenant.TenantSlug, tenant.Environment);
-        });
+        services.AddScoped<ILineMessagingClient, CurrentTenantLineClient>();
         services.AddScoped<ILineMessenger, LineMessenger>();
         return services;
     }

@@ -55,7 +55,7 @@ public sealed class BroadcastModule : ISmartBranchModule
 
         services.AddScoped(sp => new BroadcastStaff(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>()));
-        services.AddScoped(sp => new BroadcastQuotaCheck(sp.GetRequiredService<ILineMessagingClient>));
+        services.AddScoped(sp => new BroadcastQuotaCheck(sp.GetRequiredService<ILineMessagingClient>()));
         services.AddScoped(sp => new BroadcastComposer(Staff(sp), Audience(sp), sp.GetRequiredService<BroadcastQuotaCheck>(), Clock(sp)));
         services.AddScoped<IBroadcastComposer>(sp => sp.GetRequiredService<BroadcastComposer>());
         services.AddScoped(sp => new BroadcastApprovals(Staff(sp), Audience(sp), sp.GetRequiredService<BroadcastQuotaCheck>(), Clock(sp)));
