@@ -22,7 +22,7 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
 
         await CreateResidentAsync(phone, "平川 花子");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
+        await FollowAsync(phone);
         await Expect(talk).ToContainTextAsync("平川市LINE公式アカウントを友だち追加していただき");
         var userId = ResidentOf(page);
 
@@ -65,7 +65,7 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var phone = page.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
         await CreateResidentAsync(phone, "弘前 三郎");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
+        await FollowAsync(phone);
         await Expect(talk).ToContainTextAsync("受信設定");
         var userId = ResidentOf(page);
         await PushAsync(userId, PickupNotice());
@@ -95,7 +95,7 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var page = await bed.OpenSimulatorAsync();
         var phone = page.Locator(".phone").First;
         await CreateResidentAsync(phone, "津軽 次郎");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
+        await FollowAsync(phone);
         var userId = ResidentOf(page);
         await using var pages = await ResidentPageHost.StartAsync();
         var liffId = await AddLiffAppAsync(pages);
@@ -137,7 +137,7 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var phone = page.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
         await CreateResidentAsync(phone, "平賀 四郎");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
+        await FollowAsync(phone);
         var preferencesLink = talk.GetByRole(AriaRole.Link, new() { Name = $"https://liff.line.me/{bed.Server.StagingLiffId}/preferences" });
 
         await preferencesLink.ClickAsync();
@@ -185,6 +185,13 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         await phone.GetByLabel("表示名").FillAsync(displayName);
         await phone.GetByRole(AriaRole.Button, new() { Name = "住民を作成" }).ClickAsync();
         await Expect(phone.GetByLabel("住民")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^U[0-9a-f]{32}$"));
+    }
+
+    /// <summary>Follows the account and waits until the emulator counts the resident as a friend: pushes to anyone else are dropped.</summary>
+    private static async Task FollowAsync(ILocator phone)
+    {
+        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "ブロック" })).ToBeVisibleAsync();
     }
 
     /// <summary>The resident the page shows: the simulator keeps it in its address (<c>?users=</c>).</summary>
