@@ -18,6 +18,8 @@ internal sealed class EmbeddedServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartbranch-e2e-").FullName;
 
+    private string DatabaseConnectionString => $"Data Source={Path.Combine(_dataDirectory, "smartbranch.db")}";
+
     private readonly Action<IServiceCollection>? _configureServices;
 
     /// <param name="configureServices">Replaces what a test must observe instead of the outside world (the e-mail sender).</param>
@@ -52,7 +54,7 @@ internal sealed class EmbeddedServer : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearPool(new SqliteConnection(DatabaseConnectionString));
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
@@ -61,7 +63,7 @@ internal sealed class EmbeddedServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // dotnet run serves the portal's scripts and styles from the build output (Development does this by itself).
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_dataDirectory, "smartbranch.db")}");
+        builder.UseSetting("ConnectionStrings:Default", DatabaseConnectionString);
         builder.UseSetting("Emulator:Url", "http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.ClearProviders());
         if (_configureServices is not null)

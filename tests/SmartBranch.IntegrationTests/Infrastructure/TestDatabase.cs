@@ -52,13 +52,14 @@ internal sealed class TestDatabase : IAsyncDisposable
     {
         if (_sqliteDirectory is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // This test bed's pool only: clearing every pool would pull connections from under test beds still running.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString));
             Directory.Delete(_sqliteDirectory, recursive: true);
         }
 
         if (_postgresServer is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
             var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
             await using var connection = new NpgsqlConnection(_postgresServer);
             await connection.OpenAsync();

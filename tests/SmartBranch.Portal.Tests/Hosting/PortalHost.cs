@@ -18,6 +18,8 @@ namespace SmartBranch.Portal.Tests.Hosting;
 public sealed class PortalHost : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("smartbranch-portal-test-").FullName;
+
+    private string DatabaseConnectionString => $"Data Source={Path.Combine(_directory, "smartbranch.db")}";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private PortalAccounts? _accounts;
 
@@ -87,7 +89,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Tenants:Directory", Path.Combine(_directory, "tenants"));
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_directory, "smartbranch.db")}");
+        builder.UseSetting("ConnectionStrings:Default", DatabaseConnectionString);
         builder.UseSetting("Server:Roles", "Web");
         builder.UseSetting("Server:PublicUrl", "https://smartbranch.example.jp/");
         builder.UseSetting("Emulator:Embedded", "false");
@@ -102,7 +104,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         _gate.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(DatabaseConnectionString));
         Directory.Delete(_directory, recursive: true);
         GC.SuppressFinalize(this);
     }
