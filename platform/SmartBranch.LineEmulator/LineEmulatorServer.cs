@@ -24,7 +24,8 @@ public sealed class LineEmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
-    private int _stopped;
+    private readonly Lock _stopping = new();
+    private Task? _stop;
 
     private LineEmulatorServer(WebApplication app, EmulatorState state, Uri baseUrl)
     {
@@ -108,13 +109,20 @@ public sealed class LineEmulatorServer : IAsyncDisposable
     /// <summary>Registers a channel, or updates one with the same ChannelId (its users, menus and state are kept).</summary>
     public void AddOrUpdateChannel(EmulatorChannel channel) => _state.AddOrUpdateChannel(channel);
 
-    public async Task StopAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Stops once; every caller waits for that one stop to finish. A host that stops and disposes at the same
+    /// time (a test server's factory and the app's own run loop do) must not dispose the emulator mid-stop.
+    /// </summary>
+    public Task StopAsync(CancellationToken ct = default)
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        lock (_stopping)
         {
-            return;
+            return _stop ??= StopOnceAsync(ct);
         }
+    }
 
+    private async Task StopOnceAsync(CancellationToken ct)
+    {
         await _app.Services.GetRequiredService<WebhookDispatcher>().DisposeAsync();
         await _app.StopAsync(ct);
     }
