@@ -20,6 +20,7 @@ using SmartBranch.Kernel;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.Scheduling;
 
 namespace SmartBranch.Identity;
 
@@ -69,7 +70,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<OperatorBootstrap>();
         services.AddHostedService<PortalClientRegistration>();
         services.AddSingleton<OpenIdTokenPruning>();
-        services.AddHostedService(sp => sp.GetRequiredService<OpenIdTokenPruning>());
+        services.AddScheduledJob<OpenIdTokenPruning>(OpenIdTokenPruning.JobName, JobSchedule.Every(TimeSpan.FromHours(1)), (pruning, ct) => pruning.PruneAsync(ct));
         services.AddHostedService<AuthenticationWarmUp>();
         if (environment.IsDevelopment())
         {

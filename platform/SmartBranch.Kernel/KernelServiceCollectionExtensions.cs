@@ -15,6 +15,7 @@ using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Outbox;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.ResidentPages;
+using SmartBranch.Kernel.Scheduling;
 using SmartBranch.Kernel.Tenancy;
 
 namespace SmartBranch.Kernel;
@@ -33,6 +34,8 @@ public static class KernelServiceCollectionExtensions
         services.AddSmartBranchTenancy(configuration);
         services.AddSmartBranchAudit();
         services.AddSmartBranchPermissions();
+        services.AddScheduledJob<PersonalDataAccessGrants>(
+            "personal-data-access-grant-expiry", JobSchedule.Every(TimeSpan.FromMinutes(1)), (grants, ct) => grants.RecordExpiriesAsync(ct));
         services.AddSmartBranchDataExport();
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
@@ -62,7 +65,6 @@ public static class KernelServiceCollectionExtensions
         {
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<LineWebhookProcessor>();
-            services.AddHostedService<PersonalDataAccessGrantExpiry>();
             services.AddHostedService<BacklogMetrics>();
         }
 

@@ -128,7 +128,7 @@ internal sealed class PersonalDataAccessGrants(
         return true;
     }
 
-    /// <summary>Audits every grant whose time ran out since the last call; run periodically by <see cref="PersonalDataAccessGrantExpiry"/>.</summary>
+    /// <summary>Audits every grant whose time ran out since the last call; a scheduled job, once a minute.</summary>
     public async Task<int> RecordExpiriesAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -68,14 +68,6 @@ internal sealed partial class BackupService(
         LogRestored(name);
     }
 
-    /// <summary>The turn to back up, across processes; null while another process has it.</summary>
-    public Task<IAsyncDisposable?> TryTakeTurnAsync(CancellationToken cancellationToken)
-    {
-        using var scope = scopeFactory.CreateScope();
-        var database = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>().Database;
-        return DatabaseTurns.TryTakeAsync(database.ProviderName!, database.GetConnectionString()!, DatabaseTurns.Backup, cancellationToken);
-    }
-
     private DatabaseDump Dump()
     {
         using var scope = scopeFactory.CreateScope();

@@ -1,11 +1,11 @@
 using SmartBranch.Identity.Security;
-using SmartBranch.Kernel;
+using SmartBranch.Kernel.Scheduling;
 
 namespace SmartBranch.Server.Backups;
 
 internal static class BackupServices
 {
-    public static WebApplicationBuilder AddSmartBranchBackups(this WebApplicationBuilder builder, ServerRoles roles)
+    public static WebApplicationBuilder AddSmartBranchBackups(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(BackupOptions.Section);
         if (!builder.Environment.IsLocal())
@@ -15,9 +15,11 @@ internal static class BackupServices
 
         builder.Services.Configure<BackupOptions>(section);
         builder.Services.AddSingleton<BackupService>();
-        if (roles.HasFlag(ServerRoles.Worker) && section.GetValue(nameof(BackupOptions.Scheduled), true))
+        var options = section.Get<BackupOptions>() ?? new BackupOptions();
+        if (options.Scheduled)
         {
-            builder.Services.AddHostedService<ScheduledBackups>();
+            builder.Services.AddScheduledJob<ScheduledBackups>(
+                ScheduledBackups.JobName, JobSchedule.DailyAt(options.DailyAt), (job, ct) => job.RunAsync(ct), (job, ct) => job.IsOverdueAsync(ct));
         }
 
         return builder;

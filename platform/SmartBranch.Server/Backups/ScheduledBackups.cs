@@ -1,49 +1,24 @@
-using SmartBranch.Kernel;
-
 namespace SmartBranch.Server.Backups;
 
 /// <summary>
-/// The daily backup at <see cref="BackupOptions.DailyAt"/> Japan time on worker processes, and one at
-/// start when the newest is more than a day old (the server was down at the hour). Workers take
-/// turns through the database's lock; one that gets the turn after another has just made the
-/// backup finds it and skips.
+/// The daily backup at <see cref="BackupOptions.DailyAt"/> Japan time, and one when a worker starts and the newest
+/// is more than a day old (the server was down at the hour). A scheduled job: one worker at a time runs it, and
+/// one that runs it just after another (a catch-up at start near the hour) finds the fresh backup and skips.
 /// </summary>
-internal sealed partial class ScheduledBackups(
-    BackupService backups, Microsoft.Extensions.Options.IOptions<BackupOptions> options, TimeProvider clock, ILogger<ScheduledBackups> logger) : BackgroundService
+internal sealed class ScheduledBackups(BackupService backups, TimeProvider clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string JobName = "backup";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await RunUnlessNewerThanAsync(TimeSpan.FromDays(1), stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        if (!HasBackupWithin(TimeSpan.FromHours(1)))
         {
-            await Task.Delay(UntilNextRun(), clock, stoppingToken);
-            await RunUnlessNewerThanAsync(TimeSpan.FromHours(1), stoppingToken);
+            await backups.CreateAsync(cancellationToken);
         }
     }
 
-    private async Task RunUnlessNewerThanAsync(TimeSpan age, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var turn = await backups.TryTakeTurnAsync(cancellationToken);
-            if (turn is not null && (backups.Store.List() is not [var newest, ..] || clock.GetUtcNow() - newest.CreatedAt > age))
-            {
-                await backups.CreateAsync(cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogBackupFailed(e);
-        }
-    }
+    public Task<bool> IsOverdueAsync(CancellationToken cancellationToken) => Task.FromResult(!HasBackupWithin(TimeSpan.FromDays(1)));
 
-    private TimeSpan UntilNextRun()
-    {
-        var now = JapanTime.From(clock.GetUtcNow());
-        var next = new DateTimeOffset(now.Date + options.Value.DailyAt, now.Offset);
-        return (next > now ? next : next.AddDays(1)) - now;
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The scheduled backup failed; it will be tried again at the next run.")]
-    private partial void LogBackupFailed(Exception exception);
+    private bool HasBackupWithin(TimeSpan age) =>
+        backups.Store.List() is [var newest, ..] && clock.GetUtcNow() - newest.CreatedAt <= age;
 }

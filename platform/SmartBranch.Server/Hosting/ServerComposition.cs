@@ -10,6 +10,7 @@ using SmartBranch.Portal;
 using SmartBranch.Server.Backups;
 using SmartBranch.Server.Incidents;
 using SmartBranch.Server.Persistence;
+using SmartBranch.Server.Scheduling;
 
 namespace SmartBranch.Server.Hosting;
 
@@ -26,7 +27,8 @@ internal static class ServerComposition
         builder.AddKeyRingEncryption();
         builder.AddSmartBranchTelemetry();
         builder.AddProxyHeaders();
-        builder.AddSmartBranchBackups(roles);
+        builder.AddSmartBranchScheduling(roles);
+        builder.AddSmartBranchBackups();
         builder.Services.AddSmartBranchIncidentAlerts(builder.Configuration, roles);
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();

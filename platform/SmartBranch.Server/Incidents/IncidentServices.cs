@@ -1,11 +1,12 @@
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Incidents;
+using SmartBranch.Kernel.Scheduling;
 
 namespace SmartBranch.Server.Incidents;
 
 internal static class IncidentServices
 {
-    /// <summary>The server's alert rules, the evaluator and notifications; request counting on web processes.</summary>
+    /// <summary>The server's alert rules, the evaluator (a scheduled job) and notifications; request counting on web processes.</summary>
     public static IServiceCollection AddSmartBranchIncidentAlerts(this IServiceCollection services, IConfiguration configuration, ServerRoles roles)
     {
         services.Configure<IncidentOptions>(configuration.GetSection(IncidentOptions.Section));
@@ -26,9 +27,10 @@ internal static class IncidentServices
             services.AddHostedService(sp => sp.GetRequiredService<RequestOutcomeWriter>());
         }
 
-        if (roles.HasFlag(ServerRoles.Worker) && configuration.GetValue($"{IncidentOptions.Section}:{nameof(IncidentOptions.Scheduled)}", true))
+        var options = configuration.GetSection(IncidentOptions.Section).Get<IncidentOptions>() ?? new IncidentOptions();
+        if (options.Scheduled)
         {
-            services.AddHostedService<ScheduledAlertEvaluation>();
+            services.AddScheduledJob<AlertEvaluator>("alert-evaluation", JobSchedule.Every(options.EvaluationInterval), (evaluator, ct) => evaluator.EvaluateAsync(ct));
         }
 
         return services;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Server.Scheduling;
 
 namespace SmartBranch.Server.Persistence;
 
@@ -59,4 +60,12 @@ public sealed class SqliteSmartBranchDbContext(
 /// </summary>
 public sealed class PostgresSmartBranchDbContext(
     DbContextOptions<PostgresSmartBranchDbContext> options, ICurrentTenant currentTenant, IEnumerable<IModelContribution> contributions)
-    : SmartBranchDbContext(options, currentTenant, contributions);
+    : SmartBranchDbContext(options, currentTenant, contributions)
+{
+    // Quartz's clustered job store lives beside our tables; SQLite's single process schedules in memory.
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        new QuartzTables().Configure(modelBuilder);
+    }
+}

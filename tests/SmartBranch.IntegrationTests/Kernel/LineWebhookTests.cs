@@ -140,4 +140,5 @@ public sealed class SqliteLineWebhookTests(SqliteTestBed fixture) : LineWebhookT
 
 public sealed class PostgresLineWebhookTests(PostgresTestBed fixture) : LineWebhookTests(fixture), IClassFixture<PostgresTestBed>;
 
+[Collection(RabbitMqBroker.Name)]
 public sealed class PostgresRabbitMqLineWebhookTests(PostgresRabbitMqTestBed fixture) : LineWebhookTests(fixture), IClassFixture<PostgresRabbitMqTestBed>;

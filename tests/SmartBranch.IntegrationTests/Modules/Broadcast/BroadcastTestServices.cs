@@ -48,9 +48,13 @@ internal static class BroadcastTestServices
 /// </summary>
 internal sealed class LineControls
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Guid> multicasts = new();
     private volatile MulticastHold? hold;
 
     public LineMessageQuota? Quota { get; set; }
+
+    /// <summary>The retry key of every multicast this server sent to LINE, a retry of a batch included.</summary>
+    public IReadOnlyCollection<Guid> Multicasts => multicasts;
 
     /// <summary>
     /// After <paramref name="letThrough"/> more multicasts, the rest wait until <see cref="Release"/>;
@@ -66,6 +70,8 @@ internal sealed class LineControls
     }
 
     internal Task WaitAtHoldAsync(CancellationToken cancellationToken) => hold?.WaitAsync(cancellationToken) ?? Task.CompletedTask;
+
+    internal void RecordMulticast(Guid retryKey) => multicasts.Enqueue(retryKey);
 }
 
 internal sealed class MulticastHold(int letThrough)
@@ -99,6 +105,7 @@ internal sealed class ControlledLineClientFactory(ILineMessagingClientFactory in
         public async Task<LineSendResult> MulticastAsync(IReadOnlyList<string> to, IReadOnlyList<LineMessage> messages, Guid retryKey, CancellationToken cancellationToken = default)
         {
             await controls.WaitAtHoldAsync(cancellationToken);
+            controls.RecordMulticast(retryKey);
             return await inner.MulticastAsync(to, messages, retryKey, cancellationToken);
         }
 

@@ -214,30 +214,3 @@ public sealed class IncidentAlertTests : IAsyncLifetime
         return (run.Id, batch.Id);
     }
 }
-
-/// <summary>On PostgreSQL several workers evaluate; a database turn lets one at a time open incidents and notify.</summary>
-public sealed class PostgresAlertEvaluationTurnTests
-{
-    [Fact]
-    public async Task An_evaluation_while_another_process_holds_the_turn_does_nothing()
-    {
-        await using var bed = await IncidentTestBed.StartAsync(TestDatabaseKind.Postgres);
-        await bed.Kernel.Services.GetRequiredService<LineApiFailureLog>().RecordAsync("hirakawa", "production", "push", HttpStatusCode.Unauthorized);
-        string connectionString;
-        await using (var scope = bed.Kernel.Scope())
-        {
-            connectionString = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>().Database.GetConnectionString()!;
-        }
-
-        await using (var held = await SmartBranch.Server.Persistence.DatabaseTurns.TryTakeAsync(
-            "Npgsql.EntityFrameworkCore.PostgreSQL", connectionString, SmartBranch.Server.Persistence.DatabaseTurns.AlertEvaluation, CancellationToken.None))
-        {
-            Assert.NotNull(held);
-            Assert.False(await bed.EvaluateAsync());
-            Assert.Empty(await bed.IncidentsAsync());
-        }
-
-        Assert.True(await bed.EvaluateAsync());
-        Assert.Single(await bed.IncidentsAsync());
-    }
-}

@@ -71,7 +71,7 @@ internal sealed class IncidentTestBed : IAsyncDisposable
         return new IncidentTestBed(kernel, listener, emails, contentRoot);
     }
 
-    public Task<bool> EvaluateAsync() => Kernel.Services.GetRequiredService<AlertEvaluator>().EvaluateAsync(CancellationToken.None);
+    public Task EvaluateAsync() => Kernel.Services.GetRequiredService<AlertEvaluator>().EvaluateAsync(CancellationToken.None);
 
     /// <summary>
     /// Evaluates while the test clock runs on a second at a time: the webhook client's retries wait on the

@@ -2045,6 +2045,836 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("residents_segment_catalogs", (string)null);
                 });
 
+            modelBuilder.Entity("qrtz_blob_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<byte[]>("blob_data")
+                        .HasColumnType("bytea")
+                        .HasColumnName("blob_data");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group")
+                        .HasName("pk_qrtz_blob_triggers");
+
+                    b.ToTable("qrtz_blob_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_calendars", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("calendar_name")
+                        .HasColumnType("text")
+                        .HasColumnName("calendar_name");
+
+                    b.Property<byte[]>("calendar")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("calendar");
+
+                    b.HasKey("sched_name", "calendar_name")
+                        .HasName("pk_qrtz_calendars");
+
+                    b.ToTable("qrtz_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_cron_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<string>("cron_expression")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("cron_expression");
+
+                    b.Property<string>("time_zone_id")
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone_id");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group")
+                        .HasName("pk_qrtz_cron_triggers");
+
+                    b.ToTable("qrtz_cron_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_execution_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("entry_id")
+                        .HasColumnType("text")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("error_message")
+                        .HasColumnType("text")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("execution_log")
+                        .HasColumnType("text")
+                        .HasColumnName("execution_log");
+
+                    b.Property<string>("fire_instance_id")
+                        .HasColumnType("text")
+                        .HasColumnName("fire_instance_id");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fired_time");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_name");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("job_input")
+                        .HasColumnType("text")
+                        .HasColumnName("job_input");
+
+                    b.Property<bool?>("job_input_too_large")
+                        .HasColumnType("boolean")
+                        .HasColumnName("job_input_too_large");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("job_name");
+
+                    b.Property<bool?>("manual")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manual");
+
+                    b.Property<string>("metrics")
+                        .HasColumnType("text")
+                        .HasColumnName("metrics");
+
+                    b.Property<int?>("result")
+                        .HasColumnType("integer")
+                        .HasColumnName("result");
+
+                    b.Property<int>("retry_attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("retry_attempt");
+
+                    b.Property<bool>("retry_scheduled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("retry_scheduled");
+
+                    b.Property<long>("run_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_time");
+
+                    b.Property<bool>("succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("summary")
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.HasKey("sched_name", "entry_id")
+                        .HasName("pk_qrtz_execution_history");
+
+                    b.HasIndex("sched_name", "fire_instance_id")
+                        .HasDatabaseName("idx_qrtz_eh_fire_inst");
+
+                    b.HasIndex("sched_name", "fired_time")
+                        .HasDatabaseName("idx_qrtz_eh_fired_time");
+
+                    b.HasIndex("sched_name", "instance_name")
+                        .HasDatabaseName("idx_qrtz_eh_inst");
+
+                    b.HasIndex("sched_name", "job_group", "job_name", "fired_time")
+                        .HasDatabaseName("idx_qrtz_eh_job_time");
+
+                    b.HasIndex("sched_name", "trigger_group", "trigger_name", "fired_time")
+                        .HasDatabaseName("idx_qrtz_eh_trig_time");
+
+                    b.ToTable("qrtz_execution_history", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_fired_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("entry_id")
+                        .HasColumnType("text")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("execution_group");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fired_time");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_name");
+
+                    b.Property<long?>("interrupt_requested_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interrupt_requested_time");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_nonconcurrent");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text")
+                        .HasColumnName("job_name");
+
+                    b.Property<int>("priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<int?>("progress")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("progress_message")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("progress_message");
+
+                    b.Property<bool?>("requests_recovery")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requests_recovery");
+
+                    b.Property<long>("sched_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sched_time");
+
+                    b.Property<string>("state")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.HasKey("sched_name", "entry_id")
+                        .HasName("pk_qrtz_fired_triggers");
+
+                    b.HasIndex("sched_name", "instance_name", "requests_recovery")
+                        .HasDatabaseName("idx_qrtz_ft_inst_job_req_rcvry");
+
+                    b.HasIndex("sched_name", "job_name", "job_group")
+                        .HasDatabaseName("idx_qrtz_ft_j_g");
+
+                    b.HasIndex("sched_name", "trigger_name", "trigger_group")
+                        .HasDatabaseName("idx_qrtz_ft_t_g");
+
+                    b.ToTable("qrtz_fired_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_job_details", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text")
+                        .HasColumnName("job_name");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("is_durable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_durable");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_nonconcurrent");
+
+                    b.Property<bool>("is_update_data")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_update_data");
+
+                    b.Property<string>("job_class_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("job_class_name");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("bytea")
+                        .HasColumnName("job_data");
+
+                    b.Property<bool>("requests_recovery")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requests_recovery");
+
+                    b.HasKey("sched_name", "job_name", "job_group")
+                        .HasName("pk_qrtz_job_details");
+
+                    b.HasIndex("sched_name", "job_group", "job_name")
+                        .HasDatabaseName("idx_qrtz_j_g_n");
+
+                    b.ToTable("qrtz_job_details", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_job_status", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text")
+                        .HasColumnName("job_name");
+
+                    b.Property<int>("consecutive_failures")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<long>("failure_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("failure_count");
+
+                    b.Property<long>("first_fired_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("first_fired_time");
+
+                    b.Property<string>("last_entry_id")
+                        .HasColumnType("text")
+                        .HasColumnName("last_entry_id");
+
+                    b.Property<string>("last_failure_message")
+                        .HasColumnType("text")
+                        .HasColumnName("last_failure_message");
+
+                    b.Property<long?>("last_failure_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_failure_time");
+
+                    b.Property<long>("last_fired_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_fired_time");
+
+                    b.Property<string>("last_instance_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("last_instance_name");
+
+                    b.Property<int>("last_result")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_result");
+
+                    b.Property<long>("last_run_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_run_time");
+
+                    b.Property<long?>("last_success_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_success_time");
+
+                    b.Property<string>("last_summary")
+                        .HasColumnType("text")
+                        .HasColumnName("last_summary");
+
+                    b.Property<long>("run_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("run_count");
+
+                    b.HasKey("sched_name", "job_group", "job_name")
+                        .HasName("pk_qrtz_job_status");
+
+                    b.ToTable("qrtz_job_status", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_locks", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("lock_name")
+                        .HasColumnType("text")
+                        .HasColumnName("lock_name");
+
+                    b.HasKey("sched_name", "lock_name")
+                        .HasName("pk_qrtz_locks");
+
+                    b.ToTable("qrtz_locks", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_misfire_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("entry_id")
+                        .HasColumnType("text")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_name");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text")
+                        .HasColumnName("job_name");
+
+                    b.Property<long>("misfire_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("misfire_time");
+
+                    b.Property<int?>("reason")
+                        .HasColumnType("integer")
+                        .HasColumnName("reason");
+
+                    b.Property<long?>("sched_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sched_time");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.HasKey("sched_name", "entry_id")
+                        .HasName("pk_qrtz_misfire_history");
+
+                    b.HasIndex("sched_name", "instance_name")
+                        .HasDatabaseName("idx_qrtz_mh_inst");
+
+                    b.HasIndex("sched_name", "misfire_time")
+                        .HasDatabaseName("idx_qrtz_mh_misfire_time");
+
+                    b.ToTable("qrtz_misfire_history", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_paused_job_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("pause_reason");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("paused_by");
+
+                    b.HasKey("sched_name", "job_group")
+                        .HasName("pk_qrtz_paused_job_grps");
+
+                    b.ToTable("qrtz_paused_job_grps", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_paused_trigger_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("pause_reason");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("paused_by");
+
+                    b.HasKey("sched_name", "trigger_group")
+                        .HasName("pk_qrtz_paused_trigger_grps");
+
+                    b.ToTable("qrtz_paused_trigger_grps", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_scheduler_state", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("instance_name")
+                        .HasColumnType("text")
+                        .HasColumnName("instance_name");
+
+                    b.Property<long>("checkin_interval")
+                        .HasColumnType("bigint")
+                        .HasColumnName("checkin_interval");
+
+                    b.Property<long>("last_checkin_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_checkin_time");
+
+                    b.Property<string>("quartz_version")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("quartz_version");
+
+                    b.HasKey("sched_name", "instance_name")
+                        .HasName("pk_qrtz_scheduler_state");
+
+                    b.ToTable("qrtz_scheduler_state", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_simple_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<long>("repeat_count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repeat_count");
+
+                    b.Property<long>("repeat_interval")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repeat_interval");
+
+                    b.Property<long>("times_triggered")
+                        .HasColumnType("bigint")
+                        .HasColumnName("times_triggered");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group")
+                        .HasName("pk_qrtz_simple_triggers");
+
+                    b.ToTable("qrtz_simple_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_simprop_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<bool?>("bool_prop_1")
+                        .HasColumnType("boolean")
+                        .HasColumnName("bool_prop_1");
+
+                    b.Property<bool?>("bool_prop_2")
+                        .HasColumnType("boolean")
+                        .HasColumnName("bool_prop_2");
+
+                    b.Property<decimal?>("dec_prop_1")
+                        .HasColumnType("numeric")
+                        .HasColumnName("dec_prop_1");
+
+                    b.Property<decimal?>("dec_prop_2")
+                        .HasColumnType("numeric")
+                        .HasColumnName("dec_prop_2");
+
+                    b.Property<int?>("int_prop_1")
+                        .HasColumnType("integer")
+                        .HasColumnName("int_prop_1");
+
+                    b.Property<int?>("int_prop_2")
+                        .HasColumnType("integer")
+                        .HasColumnName("int_prop_2");
+
+                    b.Property<long?>("long_prop_1")
+                        .HasColumnType("bigint")
+                        .HasColumnName("long_prop_1");
+
+                    b.Property<long?>("long_prop_2")
+                        .HasColumnType("bigint")
+                        .HasColumnName("long_prop_2");
+
+                    b.Property<string>("str_prop_1")
+                        .HasColumnType("text")
+                        .HasColumnName("str_prop_1");
+
+                    b.Property<string>("str_prop_2")
+                        .HasColumnType("text")
+                        .HasColumnName("str_prop_2");
+
+                    b.Property<string>("str_prop_3")
+                        .HasColumnType("text")
+                        .HasColumnName("str_prop_3");
+
+                    b.Property<string>("time_zone_id")
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone_id");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group")
+                        .HasName("pk_qrtz_simprop_triggers");
+
+                    b.ToTable("qrtz_simprop_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("qrtz_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text")
+                        .HasColumnName("sched_name");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_name");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_group");
+
+                    b.Property<string>("calendar_name")
+                        .HasColumnType("text")
+                        .HasColumnName("calendar_name");
+
+                    b.Property<int?>("continuation_condition")
+                        .HasColumnType("integer")
+                        .HasColumnName("continuation_condition");
+
+                    b.Property<string>("continues_trigger_group")
+                        .HasColumnType("text")
+                        .HasColumnName("continues_trigger_group");
+
+                    b.Property<string>("continues_trigger_name")
+                        .HasColumnType("text")
+                        .HasColumnName("continues_trigger_name");
+
+                    b.Property<string>("description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<long?>("end_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("end_time");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("execution_group");
+
+                    b.Property<bool?>("fixed_delay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fixed_delay");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("bytea")
+                        .HasColumnName("job_data");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("job_group");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("job_name");
+
+                    b.Property<short?>("misfire_instr")
+                        .HasColumnType("smallint")
+                        .HasColumnName("misfire_instr");
+
+                    b.Property<long?>("misfire_orig_fire_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("misfire_orig_fire_time");
+
+                    b.Property<long?>("misfire_threshold")
+                        .HasColumnType("bigint")
+                        .HasColumnName("misfire_threshold");
+
+                    b.Property<long?>("next_fire_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_fire_time");
+
+                    b.Property<int?>("overlap_policy")
+                        .HasColumnType("integer")
+                        .HasColumnName("overlap_policy");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("pause_reason");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paused_at");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("paused_by");
+
+                    b.Property<string>("preferred_node")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("preferred_node");
+
+                    b.Property<bool>("preferred_node_auto")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("preferred_node_auto");
+
+                    b.Property<long?>("prev_fire_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prev_fire_time");
+
+                    b.Property<int?>("priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<int?>("retry_attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("retry_attempt");
+
+                    b.Property<string>("retry_policy")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("retry_policy");
+
+                    b.Property<long>("start_time")
+                        .HasColumnType("bigint")
+                        .HasColumnName("start_time");
+
+                    b.Property<string>("trigger_state")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_state");
+
+                    b.Property<string>("trigger_type")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("trigger_type");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group")
+                        .HasName("pk_qrtz_triggers");
+
+                    b.HasIndex("sched_name", "calendar_name")
+                        .HasDatabaseName("idx_qrtz_t_c");
+
+                    b.HasIndex("sched_name", "job_name", "job_group")
+                        .HasDatabaseName("idx_qrtz_t_j");
+
+                    b.HasIndex("sched_name", "trigger_group", "trigger_name")
+                        .HasDatabaseName("idx_qrtz_t_g_n");
+
+                    b.HasIndex("sched_name", "trigger_state", "next_fire_time", "priority", "misfire_instr")
+                        .IsDescending(false, false, false, true, false)
+                        .HasDatabaseName("idx_qrtz_t_nft_st");
+
+                    b.ToTable("qrtz_triggers", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2187,6 +3017,56 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_residents_history_residents_resident_id");
+                });
+
+            modelBuilder.Entity("qrtz_blob_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qrtz_blob_triggers_qrtz_triggers_sched_name_trigger_name_tr");
+                });
+
+            modelBuilder.Entity("qrtz_cron_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qrtz_cron_triggers_qrtz_triggers_sched_name_trigger_name_tr");
+                });
+
+            modelBuilder.Entity("qrtz_simple_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qrtz_simple_triggers_qrtz_triggers_sched_name_trigger_name_");
+                });
+
+            modelBuilder.Entity("qrtz_simprop_triggers", b =>
+                {
+                    b.HasOne("qrtz_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_qrtz_simprop_triggers_qrtz_triggers_sched_name_trigger_name");
+                });
+
+            modelBuilder.Entity("qrtz_triggers", b =>
+                {
+                    b.HasOne("qrtz_job_details", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "job_name", "job_group")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_qrtz_triggers_qrtz_job_details_sched_name_job_name_job_group");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
