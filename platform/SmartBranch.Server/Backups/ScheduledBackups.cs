@@ -26,7 +26,7 @@ internal sealed partial class ScheduledBackups(
         try
         {
             await using var turn = await backups.TryTakeTurnAsync(cancellationToken);
-            if (turn is not null && (backups.Store.List() is not [var newest, ..] || clock.GetUtcNow() - newest.CreatedAt > age))
+            if (turn is not null && (await backups.Store.NewestAsync(cancellationToken) is not { } newest || clock.GetUtcNow() - newest.CreatedAt > age))
             {
                 await backups.CreateAsync(cancellationToken);
             }

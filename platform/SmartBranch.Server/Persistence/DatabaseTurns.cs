@@ -12,6 +12,7 @@ internal static class DatabaseTurns
 {
     public const long Backup = 0x5342_424B; // "SBBK"
     public const long AlertEvaluation = 0x5342_414C; // "SBAL"
+    public const long RestoreDrill = 0x5342_4452; // "SBDR"
 
     /// <returns>The turn, held until disposed; null while another process holds it.</returns>
     public static async Task<IAsyncDisposable?> TryTakeAsync(string providerName, string connectionString, long key, CancellationToken cancellationToken)

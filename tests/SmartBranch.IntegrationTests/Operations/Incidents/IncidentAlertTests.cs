@@ -149,7 +149,7 @@ public sealed class IncidentAlertTests : IAsyncLifetime
         await _bed.EvaluateAsync();
         Assert.Empty(await _bed.IncidentsAsync()); // None yet, but this process has only just started.
 
-        backups.Store.RecordFailure(_bed.Kernel.Clock.GetUtcNow());
+        await backups.Store.RecordFailureAsync(_bed.Kernel.Clock.GetUtcNow(), CancellationToken.None);
         await _bed.EvaluateAsync();
         var failed = Assert.Single(await _bed.IncidentsAsync());
         Assert.Equal(("backup", "バックアップの失敗"), (failed.RuleId, failed.Title));
