@@ -20,6 +20,7 @@ internal sealed class S3MediaStore(IOptions<MediaOptions> options) : IMediaStore
             BucketName = options.Value.S3.Bucket,
             Key = ObjectKey(key),
             InputStream = new MemoryStream(content.ToArray(), writable: false),
+            UseChunkEncoding = false,
             ContentType = "image/jpeg",
             IfNoneMatch = "*",
         };

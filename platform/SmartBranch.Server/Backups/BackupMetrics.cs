@@ -27,10 +27,10 @@ internal sealed partial class BackupMetrics : BackgroundService
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("smartbranch.backup.age", () => Seconds(_last?.LastBackup?.CreatedAt), "s", "Time since the newest complete backup was made.");
         meter.CreateObservableGauge("smartbranch.backup.last_success", () => Flag(_last is null ? null : _last.LastFailureAt is null && _last.LastBackup is not null),
-            "1", "1 when the latest backup attempt succeeded, 0 when it failed or there is no backup.");
+            unit: null, "1 when the latest backup attempt succeeded, 0 when it failed or there is no backup.");
         meter.CreateObservableGauge("smartbranch.restore_drill.age", () => Seconds(_last?.LastDrill?.StartedAt), "s", "Time since the latest restore drill began.");
         meter.CreateObservableGauge("smartbranch.restore_drill.last_success", () => Flag(_last?.LastDrill?.Succeeded),
-            "1", "1 when the latest restore drill proved the backup, 0 when it failed.");
+            unit: null, "1 when the latest restore drill proved the backup, 0 when it failed.");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -23,7 +23,8 @@ internal static class DatabaseInventory
         }
 
         var migrations = counts.ContainsKey(MigrationsHistory)
-            ? await QueryAsync(connection, transaction, $"SELECT \"MigrationId\" FROM \"{MigrationsHistory}\" ORDER BY \"MigrationId\"", r => r.GetString(0), cancellationToken)
+            // The id is the history table's first column, whatever the naming convention called it.
+            ? (await QueryAsync(connection, transaction, $"SELECT * FROM \"{MigrationsHistory}\"", r => r.GetString(0), cancellationToken)).Order(StringComparer.Ordinal).ToList()
             : [];
         return new BackupManifest(migrations, counts);
     }

@@ -6,6 +6,7 @@ namespace SmartBranch.Server.Backups;
 /// <summary>
 /// One object streamed to S3 in parts and made visible only by <see cref="CompleteAsync"/>. Content that fits
 /// one part is held and sent as a single PUT at completion, since a multipart upload needs 5 MiB parts.
+/// Bodies are signed whole, not as <c>aws-chunked</c> streams, which S3-compatible stores do not all decode.
 /// </summary>
 internal sealed class PartUpload(IAmazonS3 client, string bucket, string key, int partSize)
 {
@@ -42,6 +43,7 @@ internal sealed class PartUpload(IAmazonS3 client, string bucket, string key, in
                 UploadId = _uploadId,
                 PartNumber = _parts.Count + 1,
                 InputStream = new MemoryStream(buffer, 0, length, writable: false),
+                UseChunkEncoding = false,
                 PartSize = length,
             }, cancellationToken);
             _parts.Add(new PartETag(_parts.Count + 1, part.ETag));
@@ -57,7 +59,13 @@ internal sealed class PartUpload(IAmazonS3 client, string bucket, string key, in
     {
         if (_uploadId is null)
         {
-            await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(_single ?? [], writable: false) }, cancellationToken);
+            await client.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = bucket,
+                Key = key,
+                InputStream = new MemoryStream(_single ?? [], writable: false),
+                UseChunkEncoding = false,
+            }, cancellationToken);
             return;
         }
 

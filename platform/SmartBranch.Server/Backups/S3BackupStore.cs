@@ -100,6 +100,7 @@ internal sealed class S3BackupStore(S3StorageOptions options) : IBackupStore, ID
             BucketName = options.Bucket,
             Key = options.Prefix + name,
             InputStream = new MemoryStream(content, writable: false),
+            UseChunkEncoding = false,
         }, cancellationToken);
 
     private async Task<byte[]?> GetAsync(string name, CancellationToken cancellationToken)

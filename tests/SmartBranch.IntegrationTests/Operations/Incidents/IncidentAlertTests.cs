@@ -168,6 +168,26 @@ public sealed class IncidentAlertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_restore_drill_opens_an_incident_with_its_reason_that_the_next_successful_drill_resolves()
+    {
+        var drill = _bed.Kernel.Services.GetRequiredService<RestoreDrill>();
+        Assert.False((await drill.RunAsync(CancellationToken.None)).Succeeded); // Nothing to restore yet.
+        await _bed.EvaluateAsync();
+
+        var failed = Assert.Single(await _bed.IncidentsAsync());
+        Assert.Equal(("restore-drill", "リストア訓練の失敗"), (failed.RuleId, failed.Title));
+        Assert.Contains("バックアップが 1 つもありません", failed.Detail, StringComparison.Ordinal);
+
+        _bed.Kernel.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _bed.Kernel.Services.GetRequiredService<BackupService>().CreateAsync(CancellationToken.None);
+        var proved = await drill.RunAsync(CancellationToken.None);
+        Assert.True(proved.Succeeded, proved.FailureReason);
+        await _bed.EvaluateAsync();
+
+        Assert.Equal(IncidentState.Resolved, Assert.Single(await _bed.IncidentsAsync()).State);
+    }
+
+    [Fact]
     public async Task A_nearly_full_data_volume_opens_one_incident_per_volume_and_resolves_when_space_is_back()
     {
         _bed.Thresholds.DiskSpace.MinimumFreePercent = 100;
