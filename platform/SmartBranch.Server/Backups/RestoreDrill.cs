@@ -119,11 +119,8 @@ internal sealed partial class RestoreDrill(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();
-        await using (await db.BeginWriteAsync(cancellationToken))
-        {
-            db.Add(run);
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        db.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restore drill of {Name} succeeded in {Duration}.")]
