@@ -33,6 +33,15 @@ internal sealed class NodeTestPackage
     /// <summary>Installs the locked dependencies when missing, runs <c>node --test</c> and fails the test with its output unless it passes.</summary>
     public async Task RunTestsAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
+        var node = await InstallAsync();
+        var run = await RunAsync(node, ["--test", "--test-reporter=spec"], environment, timeout);
+        TestContext.Current.TestOutputHelper?.WriteLine(run.Output);
+        Assert.True(run.ExitCode == 0, $"node --test failed ({run.ExitCode}):\n{run.Output}");
+    }
+
+    /// <summary>Installs the locked dependencies when missing; returns the path of <c>node</c>.</summary>
+    public async Task<string> InstallAsync()
+    {
         var node = RequireTool("node");
         var npm = RequireTool("npm");
         if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules")))
@@ -41,9 +50,7 @@ internal sealed class NodeTestPackage
             Assert.True(install.ExitCode == 0, $"npm ci failed ({install.ExitCode}):\n{install.Output}");
         }
 
-        var run = await RunAsync(node, ["--test", "--test-reporter=spec"], environment, timeout);
-        TestContext.Current.TestOutputHelper?.WriteLine(run.Output);
-        Assert.True(run.ExitCode == 0, $"node --test failed ({run.ExitCode}):\n{run.Output}");
+        return node;
     }
 
     /// <summary>The full path of an executable on PATH; otherwise a skip, or a failure under CI=true.</summary>

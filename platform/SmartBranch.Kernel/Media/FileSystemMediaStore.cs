@@ -35,14 +35,11 @@ internal sealed class FileSystemMediaStore(IOptions<MediaOptions> options, IWebH
 
     private string PathOf(MediaKey key)
     {
-        if (!MediaFileName.IsValid(key.FileName) || !IsSafeSegment(key.TenantSlug) || !IsSafeSegment(key.EnvironmentName))
+        if (!key.IsStorable)
         {
             throw new ArgumentException("Not a media key this store can hold.", nameof(key));
         }
 
         return Path.Combine(_root, key.TenantSlug, key.EnvironmentName, key.FileName);
     }
-
-    private static bool IsSafeSegment(string segment) =>
-        segment.Length > 0 && segment.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -15,4 +15,11 @@ public interface IMediaStore
 }
 
 /// <summary>One stored file: its tenant environment and its file name (already checked by <see cref="MediaFileName"/>).</summary>
-public sealed record MediaKey(string TenantSlug, string EnvironmentName, string FileName);
+public sealed record MediaKey(string TenantSlug, string EnvironmentName, string FileName)
+{
+    /// <summary>Whether every part is safe as a path segment or object key: a name <see cref="MediaFileName"/> made, lower-case slugs.</summary>
+    public bool IsStorable => MediaFileName.IsValid(FileName) && IsSafeSegment(TenantSlug) && IsSafeSegment(EnvironmentName);
+
+    private static bool IsSafeSegment(string segment) =>
+        segment.Length > 0 && segment.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+}

@@ -1,4 +1,3 @@
-using System.IO.Pipelines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartBranch.Identity.Security;
@@ -13,12 +12,13 @@ namespace SmartBranch.Server.Backups;
 /// </summary>
 internal sealed partial class BackupService(
     IServiceScopeFactory scopeFactory,
+    IBackupStore store,
     IOptions<BackupOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
     ILogger<BackupService> logger)
 {
-    public BackupStore Store { get; } = new(Path.GetFullPath(options.Value.Directory, environment.ContentRootPath));
+    public IBackupStore Store { get; } = store;
 
     /// <summary>Makes a backup; a failure is recorded in the store (the alert rules read it) and thrown.</summary>
     public async Task<BackupFile> CreateAsync(CancellationToken cancellationToken)
@@ -29,21 +29,21 @@ internal sealed partial class BackupService(
         {
             var dump = Dump();
             var key = Key();
-            backup = await Store.WriteAsync(dump.Provider, startedAt, file => ThroughPipeAsync(
+            backup = await Store.WriteAsync(dump.Provider, startedAt, file => StreamPipe.RunAsync(
                 writer => dump.DumpAsync(writer, cancellationToken),
-                reader => BackupEncryption.EncryptAsync(reader, file, key, cancellationToken)));
+                reader => BackupEncryption.EncryptAsync(reader, file, key, cancellationToken)), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Store.RecordFailure(startedAt);
+            await Store.RecordFailureAsync(startedAt, cancellationToken);
             throw;
         }
 
         LogCreated(backup.Name, backup.Size);
 
-        foreach (var expired in BackupRetentionPolicy.Expired(Store.List(), options.Value.Retention))
+        foreach (var expired in BackupRetentionPolicy.Expired(await Store.ListAsync(cancellationToken), options.Value.Retention))
         {
-            Store.Delete(expired);
+            await Store.DeleteAsync(expired, cancellationToken);
             LogPruned(expired.Name);
         }
 
@@ -60,15 +60,22 @@ internal sealed partial class BackupService(
             throw new InvalidOperationException("The database is not empty. Stop every server process and pass --replace to overwrite it.");
         }
 
-        var key = Key();
-        await using var file = Store.OpenRead(name);
-        await ThroughPipeAsync(
-            writer => BackupEncryption.DecryptAsync(file, writer, key, cancellationToken),
-            reader => dump.RestoreAsync(reader, cancellationToken));
+        await RestoreIntoAsync(dump, name, cancellationToken);
         LogRestored(name);
     }
 
-    private DatabaseDump Dump()
+    /// <summary>Decrypts a backup straight into a database (which must be empty, or be meant to be replaced).</summary>
+    public async Task RestoreIntoAsync(DatabaseDump database, string name, CancellationToken cancellationToken)
+    {
+        var key = Key();
+        await using var file = await Store.OpenReadAsync(name, cancellationToken);
+        await StreamPipe.RunAsync(
+            writer => BackupEncryption.DecryptAsync(file, writer, key, cancellationToken),
+            reader => database.RestoreAsync(reader, cancellationToken));
+    }
+
+    /// <summary>The server's own database, as a dump can copy it.</summary>
+    public DatabaseDump Dump()
     {
         using var scope = scopeFactory.CreateScope();
         var database = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>().Database;
@@ -79,7 +86,7 @@ internal sealed partial class BackupService(
         ? BackupEncryption.ParseKey(configured)
         : LocalKey();
 
-    /// <summary>Development and tests only: a key kept beside the backups, made on first use.</summary>
+    /// <summary>Development and tests only: a key kept in the backups directory, made on first use.</summary>
     private byte[] LocalKey()
     {
         if (!environment.IsLocal())
@@ -87,10 +94,11 @@ internal sealed partial class BackupService(
             throw new InvalidOperationException($"{BackupOptions.Section}:EncryptionKey is not set.");
         }
 
-        var path = Path.Combine(Store.Directory, "local-development.key");
+        var directory = Path.GetFullPath(options.Value.Directory, environment.ContentRootPath);
+        var path = Path.Combine(directory, "local-development.key");
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Store.Directory);
+            Directory.CreateDirectory(directory);
             File.WriteAllText(path, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             if (!OperatingSystem.IsWindows())
             {
@@ -99,32 +107,6 @@ internal sealed partial class BackupService(
         }
 
         return BackupEncryption.ParseKey(File.ReadAllText(path));
-    }
-
-    /// <summary>Runs a producer writing into a pipe and a consumer reading from it at once; either failing fails both.</summary>
-    private static async Task ThroughPipeAsync(Func<Stream, Task> produce, Func<Stream, Task> consume)
-    {
-        var pipe = new Pipe();
-        await Task.WhenAll(
-            RunAsync(pipe.Writer.AsStream(), produce, pipe.Writer.CompleteAsync),
-            RunAsync(pipe.Reader.AsStream(), consume, pipe.Reader.CompleteAsync));
-    }
-
-    /// <summary>Works on one end of the pipe; a failure completes that end with it, so the other end stops too.</summary>
-    private static async Task RunAsync(Stream end, Func<Stream, Task> work, Func<Exception?, ValueTask> completeWithError)
-    {
-        await using (end)
-        {
-            try
-            {
-                await work(end);
-            }
-            catch (Exception e)
-            {
-                await completeWithError(e);
-                throw;
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup {Name} written ({Size} bytes).")]

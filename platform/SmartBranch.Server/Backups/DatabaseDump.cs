@@ -9,13 +9,19 @@ internal abstract class DatabaseDump
 {
     public abstract string Provider { get; }
 
-    public abstract Task DumpAsync(Stream destination, CancellationToken cancellationToken);
+    /// <summary>Writes the dump and returns what it holds, counted in the same snapshot.</summary>
+    public abstract Task<BackupManifest> DumpAsync(Stream destination, CancellationToken cancellationToken);
 
     /// <summary>Replaces the database's content with the dump's.</summary>
     public abstract Task RestoreAsync(Stream source, CancellationToken cancellationToken);
 
     public abstract Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
 
+    /// <summary>The migrations and row counts of the database as it is now.</summary>
+    public abstract Task<BackupManifest> ReadInventoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>A new, empty database beside this one for a restore drill, deleted when disposed.</summary>
+    public abstract Task<ScratchDatabase> CreateScratchAsync(CancellationToken cancellationToken);
 
     public static DatabaseDump For(string providerName, string connectionString) =>
         providerName.Contains("Npgsql", StringComparison.Ordinal)
@@ -23,26 +29,37 @@ internal abstract class DatabaseDump
             : new SqliteDump(connectionString);
 }
 
+/// <summary>A database made for a restore drill; disposing it deletes it.</summary>
+internal sealed class ScratchDatabase(DatabaseDump database, Func<Task> delete) : IAsyncDisposable
+{
+    public DatabaseDump Database { get; } = database;
+
+    public async ValueTask DisposeAsync() => await delete();
+}
+
 /// <summary>SQLite's online backup API: a consistent copy while the server keeps writing.</summary>
 internal sealed class SqliteDump(string connectionString) : DatabaseDump
 {
     public override string Provider => "sqlite";
 
-    public override async Task DumpAsync(Stream destination, CancellationToken cancellationToken)
+    public override async Task<BackupManifest> DumpAsync(Stream destination, CancellationToken cancellationToken)
     {
         var copy = Path.GetTempFileName();
         try
         {
+            BackupManifest manifest;
             await using (var source = new SqliteConnection(connectionString))
             await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = copy, Pooling = false }.ToString()))
             {
                 await source.OpenAsync(cancellationToken);
                 await target.OpenAsync(cancellationToken);
                 source.BackupDatabase(target);
+                manifest = await DatabaseInventory.ReadAsync(target, null, sqlite: true, cancellationToken);
             }
 
             await using var file = File.OpenRead(copy);
             await file.CopyToAsync(destination, cancellationToken);
+            return manifest;
         }
         finally
         {
@@ -81,6 +98,25 @@ internal sealed class SqliteDump(string connectionString) : DatabaseDump
         command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0;
     }
+
+    public override async Task<BackupManifest> ReadInventoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return await DatabaseInventory.ReadAsync(connection, null, sqlite: true, cancellationToken);
+    }
+
+    public override Task<ScratchDatabase> CreateScratchAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"smartbranch-drill-{Guid.NewGuid():N}.db");
+        var scratch = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        return Task.FromResult(new ScratchDatabase(new SqliteDump(scratch), () =>
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+            return Task.CompletedTask;
+        }));
+    }
 }
 
 /// <summary>
@@ -91,8 +127,19 @@ internal sealed class PostgresDump(string connectionString) : DatabaseDump
 {
     public override string Provider => "postgres";
 
-    public override Task DumpAsync(Stream destination, CancellationToken cancellationToken) =>
-        RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges"], stdin: null, stdout: destination, cancellationToken);
+    /// <summary>Counts the rows in a transaction whose snapshot <c>pg_dump</c> then dumps, so the manifest and the dump agree.</summary>
+    public override async Task<BackupManifest> DumpAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var export = new NpgsqlCommand("SELECT pg_export_snapshot()", connection, transaction);
+        var snapshot = (string)(await export.ExecuteScalarAsync(cancellationToken))!;
+        var manifest = await DatabaseInventory.ReadAsync(connection, transaction, sqlite: false, cancellationToken);
+        await RunAsync("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", $"--snapshot={snapshot}"], stdin: null, stdout: destination, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return manifest;
+    }
 
     public override Task RestoreAsync(Stream source, CancellationToken cancellationToken) =>
         RunAsync("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", Database.Database!],
@@ -104,6 +151,30 @@ internal sealed class PostgresDump(string connectionString) : DatabaseDump
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()", connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 0;
+    }
+
+    public override async Task<BackupManifest> ReadInventoryAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return await DatabaseInventory.ReadAsync(connection, null, sqlite: false, cancellationToken);
+    }
+
+    /// <summary>A database <c>smartbranch_drill_…</c> on the same server (the role needs CREATEDB), dropped with its connections.</summary>
+    public override async Task<ScratchDatabase> CreateScratchAsync(CancellationToken cancellationToken)
+    {
+        var name = $"smartbranch_drill_{Guid.NewGuid():N}";
+        await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
+        var scratch = new NpgsqlConnectionStringBuilder(connectionString) { Database = name, Pooling = false }.ConnectionString;
+        return new ScratchDatabase(new PostgresDump(scratch), () => ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None));
+    }
+
+    private async Task ExecuteOnServerAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private NpgsqlConnectionStringBuilder Database => new(connectionString);

@@ -11,14 +11,14 @@ internal sealed class ScheduledBackups(BackupService backups, TimeProvider clock
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!HasBackupWithin(TimeSpan.FromHours(1)))
+        if (!await HasBackupWithinAsync(TimeSpan.FromHours(1), cancellationToken))
         {
             await backups.CreateAsync(cancellationToken);
         }
     }
 
-    public Task<bool> IsOverdueAsync(CancellationToken cancellationToken) => Task.FromResult(!HasBackupWithin(TimeSpan.FromDays(1)));
+    public async Task<bool> IsOverdueAsync(CancellationToken cancellationToken) => !await HasBackupWithinAsync(TimeSpan.FromDays(1), cancellationToken);
 
-    private bool HasBackupWithin(TimeSpan age) =>
-        backups.Store.List() is [var newest, ..] && clock.GetUtcNow() - newest.CreatedAt <= age;
+    private async Task<bool> HasBackupWithinAsync(TimeSpan age, CancellationToken cancellationToken) =>
+        await backups.Store.NewestAsync(cancellationToken) is { } newest && clock.GetUtcNow() - newest.CreatedAt <= age;
 }

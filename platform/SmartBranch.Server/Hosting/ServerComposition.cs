@@ -28,7 +28,7 @@ internal static class ServerComposition
         builder.AddSmartBranchTelemetry();
         builder.AddProxyHeaders();
         builder.AddSmartBranchScheduling(roles);
-        builder.AddSmartBranchBackups();
+        builder.AddSmartBranchBackups(roles);
         builder.Services.AddSmartBranchIncidentAlerts(builder.Configuration, roles);
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();

@@ -14,10 +14,7 @@ internal sealed class BackupAlertRule(
 {
     public string Id => "backup";
 
-    public Task<IReadOnlyList<FiringAlert>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<FiringAlert>>(Evaluate(now));
-
-    private List<FiringAlert> Evaluate(DateTimeOffset now)
+    public async Task<IReadOnlyList<FiringAlert>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!backupOptions.Value.Scheduled)
         {
@@ -25,12 +22,12 @@ internal sealed class BackupAlertRule(
         }
 
         var maxAge = thresholds.Value.BackupMaxAge;
-        var newest = backups.Store.List() is [var first, ..] ? first : null;
+        var newest = await backups.Store.NewestAsync(cancellationToken);
         var alerts = new List<FiringAlert>();
-        if (backups.Store.LastFailure() is { } failedAt && (newest is null || failedAt > newest.CreatedAt))
+        if (await backups.Store.LastFailureAsync(cancellationToken) is { } failedAt && (newest is null || failedAt > newest.CreatedAt))
         {
             alerts.Add(new FiringAlert(Id, null, null, "バックアップの失敗",
-                $"{JapanTime.Display(failedAt)}（日本時間）に始めたバックアップが失敗しました。サーバーのログ、保存先の空き容量、暗号鍵の設定を確認し、`backup` コマンドで取り直してください。",
+                $"{JapanTime.Display(failedAt)}（日本時間）に始めたバックアップが失敗しました。サーバーのログ、保存先（{backups.Store.Location}）の空き容量と権限、暗号鍵の設定を確認し、`backup` コマンドで取り直してください。",
                 "failed"));
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartBranch.Kernel.Incidents;
+using SmartBranch.Kernel.Storage;
 using SmartBranch.Server.Backups;
 
 namespace SmartBranch.Server.Incidents;
@@ -17,7 +18,9 @@ internal sealed class DiskSpaceAlertRule(IOptions<AlertThresholds> thresholds, I
     public Task<IReadOnlyList<FiringAlert>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var threshold = thresholds.Value.DiskSpace;
-        var paths = threshold.Paths.Count > 0 ? threshold.Paths : [DefaultDataDirectory, backupOptions.Value.Directory];
+        var paths = threshold.Paths.Count > 0 ? threshold.Paths
+            : backupOptions.Value.Store == StoreKind.Directory ? [DefaultDataDirectory, backupOptions.Value.Directory]
+            : [DefaultDataDirectory];
         IReadOnlyList<FiringAlert> alerts = paths
             .Select(path => NearestExisting(Path.GetFullPath(path, environment.ContentRootPath)))
             .OfType<string>()

@@ -13,6 +13,7 @@ internal static class IncidentServices
         services.AddScoped<IAlertRule, WebhookFailureAlertRule>();
         services.AddScoped<IAlertRule, ServerErrorRateAlertRule>();
         services.AddScoped<IAlertRule, BackupAlertRule>();
+        services.AddScoped<IAlertRule, RestoreDrillAlertRule>();
         services.AddScoped<IAlertRule, DiskSpaceAlertRule>();
         services.AddScoped<IncidentRecorder>();
         services.AddScoped<IncidentNotifier>();

@@ -10,6 +10,8 @@ public static class OpsRoutes
 
     public const string Incidents = "/ops/incidents";
 
+    public const string Backups = "/ops/backups";
+
     public static string Tenant(string slug) => $"/ops/tenants/{slug}";
 
     public static string Incident(Guid id) => $"{Incidents}/{id}";

@@ -39,7 +39,7 @@ public abstract class BackupRestoreTests(TestDatabaseKind kind)
         }
 
         await using var empty = await TestDatabase.CreateAsync(kind);
-        var (exitCode, output) = await RunServerCommandAsync(empty, backups, "restore", backup.Name);
+        var (exitCode, output) = await RunServerCommandAsync(empty, backups, new Dictionary<string, string?>(), "restore", backup.Name);
         Assert.True(exitCode == 0, output);
 
         var restored = await SnapshotAsync(empty);
@@ -54,7 +54,9 @@ public abstract class BackupRestoreTests(TestDatabaseKind kind)
     }
 
     /// <summary>The server's own command, as an operator runs it: <c>SmartBranch.Server restore NAME</c>.</summary>
-    private static async Task<(int ExitCode, string Output)> RunServerCommandAsync(TestDatabase database, string backups, params string[] arguments)
+    /// <param name="settings">Configuration on top of the database and the backups directory (which also holds the test key).</param>
+    internal static async Task<(int ExitCode, string Output)> RunServerCommandAsync(
+        TestDatabase database, string backups, IReadOnlyDictionary<string, string?> settings, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "SmartBranch.Server.exe" : "SmartBranch.Server"))
         {
@@ -72,6 +74,11 @@ public abstract class BackupRestoreTests(TestDatabaseKind kind)
         start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         start.Environment["Backups__Directory"] = backups;
         start.Environment["Emulator__Embedded"] = "false";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -80,7 +87,7 @@ public abstract class BackupRestoreTests(TestDatabaseKind kind)
     }
 
     /// <summary>Every table's rows, each rendered as text and sorted, so the comparison needs no knowledge of the schema.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> SnapshotAsync(TestDatabase database)
+    internal static async Task<IReadOnlyDictionary<string, string>> SnapshotAsync(TestDatabase database)
     {
         await using DbConnection connection = database.Kind == TestDatabaseKind.Sqlite
             ? new SqliteConnection(database.ConnectionString)

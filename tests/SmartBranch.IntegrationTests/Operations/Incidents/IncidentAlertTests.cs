@@ -149,7 +149,7 @@ public sealed class IncidentAlertTests : IAsyncLifetime
         await _bed.EvaluateAsync();
         Assert.Empty(await _bed.IncidentsAsync()); // None yet, but this process has only just started.
 
-        backups.Store.RecordFailure(_bed.Kernel.Clock.GetUtcNow());
+        await backups.Store.RecordFailureAsync(_bed.Kernel.Clock.GetUtcNow(), CancellationToken.None);
         await _bed.EvaluateAsync();
         var failed = Assert.Single(await _bed.IncidentsAsync());
         Assert.Equal(("backup", "バックアップの失敗"), (failed.RuleId, failed.Title));
@@ -165,6 +165,26 @@ public sealed class IncidentAlertTests : IAsyncLifetime
         var missing = Assert.Single(await _bed.IncidentsAsync(), i => i.IsOpen);
         Assert.Equal("バックアップの欠落", missing.Title);
         Assert.Contains("2026/04/01 09:05（日本時間）", missing.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_restore_drill_opens_an_incident_with_its_reason_that_the_next_successful_drill_resolves()
+    {
+        var drill = _bed.Kernel.Services.GetRequiredService<RestoreDrill>();
+        Assert.False((await drill.RunAsync(CancellationToken.None)).Succeeded); // Nothing to restore yet.
+        await _bed.EvaluateAsync();
+
+        var failed = Assert.Single(await _bed.IncidentsAsync());
+        Assert.Equal(("restore-drill", "リストア訓練の失敗"), (failed.RuleId, failed.Title));
+        Assert.Contains("バックアップが 1 つもありません", failed.Detail, StringComparison.Ordinal);
+
+        _bed.Kernel.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _bed.Kernel.Services.GetRequiredService<BackupService>().CreateAsync(CancellationToken.None);
+        var proved = await drill.RunAsync(CancellationToken.None);
+        Assert.True(proved.Succeeded, proved.FailureReason);
+        await _bed.EvaluateAsync();
+
+        Assert.Equal(IncidentState.Resolved, Assert.Single(await _bed.IncidentsAsync()).State);
     }
 
     [Fact]

@@ -63,8 +63,7 @@ internal sealed class IncidentTestBed : IAsyncDisposable
         var kernel = await KernelHarness.StartAsync(kind, settings, (services, configuration) =>
         {
             services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(contentRoot));
-            services.Configure<BackupOptions>(configuration.GetSection(BackupOptions.Section));
-            services.AddSingleton<BackupService>();
+            services.AddBackupsAndDrills(configuration.GetSection(BackupOptions.Section));
             services.AddSingleton<IStaffEmailSender>(emails);
             services.AddSmartBranchIncidentAlerts(configuration, ServerRoles.Web);
         });

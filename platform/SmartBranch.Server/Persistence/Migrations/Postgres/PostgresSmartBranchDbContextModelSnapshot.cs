@@ -841,6 +841,44 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("kernel_role_permissions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Kernel.Backups.RestoreDrillRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BackupName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("backup_name");
+
+                    b.Property<long>("DurationMilliseconds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_restore_drills");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_kernel_restore_drills_started_at");
+
+                    b.ToTable("kernel_restore_drills", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Kernel.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")

@@ -829,6 +829,44 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("kernel_role_permissions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Kernel.Backups.RestoreDrillRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BackupName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("backup_name");
+
+                    b.Property<long>("DurationMilliseconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kernel_restore_drills");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_kernel_restore_drills_started_at");
+
+                    b.ToTable("kernel_restore_drills", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Kernel.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
