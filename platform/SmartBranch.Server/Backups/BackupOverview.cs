@@ -6,7 +6,7 @@ namespace SmartBranch.Server.Backups;
 
 /// <summary>The console's view of backups and drills: read from the store and the drill records on each call.</summary>
 internal sealed class BackupOverview(
-    BackupService backups, RestoreDrill drill, IOptions<BackupOptions> options, IOptions<AlertThresholds> thresholds) : IBackupOverview
+    BackupService backups, RestoreDrill drill, IOptions<AlertThresholds> thresholds) : IBackupOverview
 {
     public async Task<BackupState> GetAsync(CancellationToken cancellationToken)
     {
