@@ -10,7 +10,7 @@ public sealed class ReportsPermissions : IPermissionProvider
 {
     public const string View = "reports.view";
     public const string Handle = "reports.handle";
-    public const string AllDepartments = "reports.all_departments";
+    public const string AllDepartments = "reports.all-departments";
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [

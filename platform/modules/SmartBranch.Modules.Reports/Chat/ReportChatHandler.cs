@@ -72,19 +72,21 @@ internal sealed partial class ReportChatHandler(
             return;
         }
 
-        if (conversation is null || conversation.IsExpiredAt(at))
+        if (conversation is null)
         {
-            if (conversation is not null)
-            {
-                db.Remove(conversation);
-            }
-
-            // Only our own buttons are answered outside a conversation: other words belong to other modules.
+            // Outside a conversation only our own buttons are answered: other words belong to other modules.
             if (input.IsOwnButton)
             {
                 Reply(webhookEvent, userId, new TextMessage(ReportChatMessages.Expired));
             }
 
+            return;
+        }
+
+        if (conversation.IsExpiredAt(at))
+        {
+            db.Remove(conversation);
+            Reply(webhookEvent, userId, new TextMessage(ReportChatMessages.Expired));
             return;
         }
 

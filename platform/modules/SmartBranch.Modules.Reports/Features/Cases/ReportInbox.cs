@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
 
 namespace SmartBranch.Modules.Reports.Features.Cases;
@@ -15,8 +16,13 @@ public sealed class ReportInbox
 
     internal ReportInbox(ReportsStaff staff) => _staff = staff;
 
+    /// <summary>The tenant's categories, in residents' order: what the inbox filters by.</summary>
+    public IReadOnlyList<ReportCategory> Categories => _staff.Catalog.Categories;
+
+    public IReadOnlyList<ReportDepartment> Departments => _staff.Catalog.Departments;
+
     /// <exception cref="UnauthorizedAccessException">Without <see cref="ReportsPermissions.View"/>.</exception>
-    public async Task<ReportInboxPage> SearchAsync(ReportInboxFilter filter, int page, CancellationToken cancellationToken)
+    public async Task<ReportInboxResult> SearchAsync(ReportInboxFilter filter, int page, CancellationToken cancellationToken)
     {
         _staff.Require(ReportsPermissions.View);
         var query = _staff.VisibleCases();
@@ -55,7 +61,7 @@ public sealed class ReportInbox
             .Select(c => new { c.Id, c.ReceiptNumber, c.CategoryKey, c.DepartmentKey, c.Status, c.ReportedAt, c.PossibleDuplicateOfId })
             .ToListAsync(cancellationToken);
         var catalog = _staff.Catalog;
-        return new ReportInboxPage(
+        return new ReportInboxResult(
             rows.Select(r => new ReportListing(
                 r.Id, r.ReceiptNumber, catalog.Category(r.CategoryKey)?.NameJa ?? r.CategoryKey, catalog.Department(r.DepartmentKey)?.Name ?? r.DepartmentKey,
                 r.Status, r.ReportedAt, r.PossibleDuplicateOfId is not null)).ToList(),
@@ -69,7 +75,7 @@ public sealed class ReportInbox
 /// <param name="Until">Reported before (UTC).</param>
 public sealed record ReportInboxFilter(ReportStatus? Status = null, string? CategoryKey = null, string? DepartmentKey = null, DateTimeOffset? From = null, DateTimeOffset? Until = null);
 
-public sealed record ReportInboxPage(IReadOnlyList<ReportListing> Cases, int Page, int PageCount, int Total);
+public sealed record ReportInboxResult(IReadOnlyList<ReportListing> Cases, int Page, int PageCount, int Total);
 
 public sealed record ReportListing(
     Guid Id, string ReceiptNumber, string Category, string Department, ReportStatus Status, DateTimeOffset ReportedAt, bool PossibleDuplicate);
