@@ -1,4 +1,5 @@
 using SmartBranch.Modules.Broadcast;
+using SmartBranch.Modules.Reports;
 using SmartBranch.Modules.Residents;
 
 namespace SmartBranch.Server;
@@ -10,5 +11,6 @@ internal static class ServerModules
     [
         typeof(ResidentsModule),
         typeof(BroadcastModule),
+        typeof(ReportsModule),
     ];
 }

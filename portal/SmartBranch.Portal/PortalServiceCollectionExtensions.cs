@@ -8,6 +8,7 @@ using SmartBranch.Portal.Modules.Broadcast;
 using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
+using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
@@ -35,6 +36,8 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<ResidentsPortalMenu>();
         services.AddPortalNavigation<BroadcastPortalMenu>();
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
+        services.AddPortalNavigation<ReportsPortalMenu>();
+        services.AddScoped<IReportsDesk, ReportsDesk>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
@@ -56,6 +59,7 @@ public static class PortalServiceCollectionExtensions
         app.MapPortalPreferences();
         app.MapAuditExport();
         app.MapBroadcastHistoryExport();
+        app.MapReportPhotos();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         return app;

@@ -6,10 +6,12 @@ using SmartBranch.Identity.Security;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line;
+using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Portal;
 using SmartBranch.Server.Backups;
 using SmartBranch.Server.Incidents;
 using SmartBranch.Server.Persistence;
+using SmartBranch.Server.Reports;
 using SmartBranch.Server.Scheduling;
 
 namespace SmartBranch.Server.Hosting;
@@ -32,6 +34,7 @@ internal static class ServerComposition
         builder.Services.AddSmartBranchIncidentAlerts(builder.Configuration, roles);
         builder.Services.AddSmartBranchIdentity(builder.Configuration, builder.Environment);
         builder.Services.AddSmartBranchPortal();
+        builder.Services.AddScoped<IReportMailSender, StaffEmailReportMailSender>();
         return builder;
     }
 

@@ -62,6 +62,20 @@ internal static class TestImages
         return [.. jpeg[..2], .. segment, .. jpeg[2..]];
     }
 
+    /// <summary>A JPEG whose EXIF says when it was taken (<c>DateTimeOriginal</c>) and, optionally, in which offset (<c>OffsetTimeOriginal</c>).</summary>
+    public static byte[] JpegTakenAt(SKBitmap bitmap, string localTime, string? offset)
+    {
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95)!;
+        var jpeg = data.ToArray();
+        var exif = CaptureTimeExif(localTime, offset);
+        var segment = new byte[4 + exif.Length];
+        segment[0] = 0xFF;
+        segment[1] = 0xE1;
+        BinaryPrimitives.WriteUInt16BigEndian(segment.AsSpan(2), (ushort)(exif.Length + 2));
+        exif.CopyTo(segment, 4);
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
     /// <summary>True when a JPEG holds an APP1 segment (EXIF or XMP) anywhere before its image data.</summary>
     public static bool HasApp1Segment(byte[] jpeg)
     {
@@ -119,6 +133,37 @@ internal static class TestImages
         }
 
         description.CopyTo(span[descriptionOffset..]);
+        return [.. "Exif\0\0"u8, .. tiff];
+    }
+
+    /// <summary>"Exif\0\0" and a little-endian TIFF: IFD0 with only the Exif IFD pointer, then the Exif IFD with the capture time.</summary>
+    private static byte[] CaptureTimeExif(string localTime, string? offset)
+    {
+        var time = Encoding.ASCII.GetBytes(localTime + "\0");
+        var zone = offset is null ? [] : Encoding.ASCII.GetBytes(offset + "\0");
+        var entries = offset is null ? 1 : 2;
+        const int ifd0 = 8;
+        const int exifIfd = ifd0 + 2 + 12 + 4;
+        var timeOffset = exifIfd + 2 + (entries * 12) + 4;
+        var zoneOffset = timeOffset + time.Length;
+
+        var tiff = new byte[zoneOffset + zone.Length];
+        var span = tiff.AsSpan();
+        "II"u8.CopyTo(span);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[2..], 42);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], ifd0);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[ifd0..], 1);
+        Entry(span[(ifd0 + 2)..], tag: 0x8769, type: 4, count: 1, value: exifIfd);
+
+        BinaryPrimitives.WriteUInt16LittleEndian(span[exifIfd..], (ushort)entries);
+        Entry(span[(exifIfd + 2)..], tag: 0x9003, type: 2, count: (uint)time.Length, value: (uint)timeOffset);
+        if (offset is not null)
+        {
+            Entry(span[(exifIfd + 14)..], tag: 0x9011, type: 2, count: (uint)zone.Length, value: (uint)zoneOffset);
+        }
+
+        time.CopyTo(span[timeOffset..]);
+        zone.CopyTo(span[zoneOffset..]);
         return [.. "Exif\0\0"u8, .. tiff];
     }
 

@@ -1887,6 +1887,265 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("broadcast_test_account_codes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("CategoryKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category_key");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("DepartmentKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department_key");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("PhotoId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("photo_id");
+
+                    b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("possible_duplicate_of_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReporterLineUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reporter_line_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_cases");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_receipt_number");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ReportedAt")
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_reported_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CategoryKey", "Status", "ReportedAt")
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_category_key_sta");
+
+                    b.ToTable("reports_cases", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCaseEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("StaffDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("staff_display_name");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_case_entries");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_reports_case_entries_case_id_at");
+
+                    b.ToTable("reports_case_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportConversation", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTimeOffset?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("CategoryKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category_key");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("PhotoId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("photo_id");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "LineUserId")
+                        .HasName("pk_reports_conversations");
+
+                    b.ToTable("reports_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportReceiptCounter", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "Year")
+                        .HasName("pk_reports_receipt_counters");
+
+                    b.ToTable("reports_receipt_counters", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3035,6 +3294,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_broadcast_runs_broadcast_deliveries_delivery_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCaseEntry", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Reports.Domain.ReportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_case_entries_reports_cases_case_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Residents.Preferences.ResidentAttributeValue", b =>

@@ -1873,6 +1873,265 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("broadcast_test_account_codes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<long?>("CapturedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("CategoryKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_key");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("DepartmentKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_key");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("PhotoId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_id");
+
+                    b.Property<Guid?>("PossibleDuplicateOfId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("possible_duplicate_of_id");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReporterLineUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_line_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_cases");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_receipt_number");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ReportedAt")
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_reported_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CategoryKey", "Status", "ReportedAt")
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_category_key_status_reported_at");
+
+                    b.ToTable("reports_cases", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCaseEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("StaffDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_display_name");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_case_entries");
+
+                    b.HasIndex("CaseId", "At")
+                        .HasDatabaseName("ix_reports_case_entries_case_id_at");
+
+                    b.ToTable("reports_case_entries", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportConversation", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<long?>("CapturedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("captured_at");
+
+                    b.Property<string>("CategoryKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_key");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("PhotoId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_id");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "LineUserId")
+                        .HasName("pk_reports_conversations");
+
+                    b.ToTable("reports_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportReceiptCounter", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "Year")
+                        .HasName("pk_reports_receipt_counters");
+
+                    b.ToTable("reports_receipt_counters", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Residents.Domain.Resident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2191,6 +2450,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_broadcast_runs_broadcast_deliveries_delivery_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCaseEntry", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Reports.Domain.ReportCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reports_case_entries_reports_cases_case_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Residents.Preferences.ResidentAttributeValue", b =>

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Net.Mail;
+using SmartBranch.Kernel.Tenancy;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SmartBranch.Modules.Reports.Catalog;
+
+/// <summary>
+/// Reads <c>tenants/&lt;slug&gt;/reports.yml</c> (categories and departments) and <c>boundary.geojson</c> (the city's
+/// area). A file with mistakes is refused as a whole, every mistake named. A tenant without <c>reports.yml</c>
+/// (one created in the console) offers no reports; without a boundary, every place is accepted.
+/// </summary>
+internal sealed class ReportCatalogFiles
+{
+    public const string FileName = "reports.yml";
+    public const string BoundaryFileName = "boundary.geojson";
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    private readonly ConcurrentDictionary<string, ReportCatalog> _byTenant = new();
+
+    public ReportCatalog For(TenantContext tenant) =>
+        string.IsNullOrEmpty(tenant.Tenant.DirectoryPath)
+            ? ReportCatalog.Empty
+            : _byTenant.GetOrAdd(tenant.TenantSlug, _ => Load(tenant.Tenant.DirectoryPath));
+
+    /// <exception cref="InvalidOperationException">A file is not valid or breaks a rule; the message names each mistake.</exception>
+    internal static ReportCatalog Load(string tenantDirectory)
+    {
+        var path = Path.Combine(tenantDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            return ReportCatalog.Empty;
+        }
+
+        ReportsFile file;
+        try
+        {
+            file = Yaml.Deserialize<ReportsFile?>(File.ReadAllText(path)) ?? new ReportsFile();
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidOperationException($"{path} is not valid YAML: {e.Message}", e);
+        }
+
+        var errors = Validate(file);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException($"{path}:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}");
+        }
+
+        var boundaryPath = Path.Combine(tenantDirectory, BoundaryFileName);
+        var boundary = File.Exists(boundaryPath) ? ParseBoundary(boundaryPath) : null;
+        return new ReportCatalog(
+            file.Categories.Select(c => new ReportCategory(c.Key!, c.NameJa!.Trim(), c.NameEn!.Trim(), c.Department!)).ToList(),
+            file.Departments.Select(d => new ReportDepartment(d.Key!, d.Name!.Trim(), string.IsNullOrWhiteSpace(d.Email) ? null : d.Email.Trim())).ToList(),
+            boundary);
+    }
+
+    private static CityBoundary ParseBoundary(string path)
+    {
+        try
+        {
+            return CityBoundary.Parse(File.ReadAllText(path));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{path}: {e.Message}", e);
+        }
+    }
+
+    private static List<string> Validate(ReportsFile file)
+    {
+        var errors = new List<string>();
+        if (file.Categories.Count == 0)
+        {
+            errors.Add("categories: at least one is required.");
+        }
+
+        // A quick reply holds 13 buttons; one is the cancel button.
+        if (file.Categories.Count > 12)
+        {
+            errors.Add("categories: at most 12 (LINE shows 13 quick replies, one of them is the cancel button).");
+        }
+
+        CheckKeys(file.Departments.Select(d => d.Key), "department", errors);
+        foreach (var department in file.Departments)
+        {
+            var where = $"department '{department.Key}'";
+            RequireText(department.Name, $"{where}: name", errors);
+            if (!string.IsNullOrWhiteSpace(department.Email) && !MailAddress.TryCreate(department.Email.Trim(), out _))
+            {
+                errors.Add($"{where}: email '{department.Email}' is not an e-mail address.");
+            }
+        }
+
+        CheckKeys(file.Categories.Select(c => c.Key), "category", errors);
+        var departments = file.Departments.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in file.Categories)
+        {
+            var where = $"category '{category.Key}'";
+            RequireText(category.NameJa, $"{where}: nameJa", errors);
+            RequireText(category.NameEn, $"{where}: nameEn", errors);
+            if (category.NameJa is { Length: > 20 })
+            {
+                errors.Add($"{where}: nameJa is longer than a quick reply's 20 characters.");
+            }
+
+            if (category.Department is null || !departments.Contains(category.Department))
+            {
+                errors.Add($"{where}: department '{category.Department}' is not one of the departments.");
+            }
+        }
+
+        return errors;
+    }
+
+    private static void CheckKeys(IEnumerable<string?> keys, string what, List<string> errors)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (key is not { Length: >= 1 and <= 40 } || !key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            {
+                errors.Add($"{what} key '{key}' must be 1–40 lower-case letters, digits or hyphens.");
+            }
+            else if (!seen.Add(key))
+            {
+                errors.Add($"{what} key '{key}' is used twice.");
+            }
+        }
+    }
+
+    private static void RequireText(string? text, string what, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add($"{what} is missing.");
+        }
+    }
+
+    private sealed class ReportsFile
+    {
+        public List<DepartmentEntry> Departments { get; set; } = [];
+        public List<CategoryEntry> Categories { get; set; } = [];
+    }
+
+    private sealed class DepartmentEntry
+    {
+        public string? Key { get; set; }
+        public string? Name { get; set; }
+        public string? Email { get; set; }
+    }
+
+    private sealed class CategoryEntry
+    {
+        public string? Key { get; set; }
+        public string? NameJa { get; set; }
+        public string? NameEn { get; set; }
+        public string? Department { get; set; }
+    }
+}

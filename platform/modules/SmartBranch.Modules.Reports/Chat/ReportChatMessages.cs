@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SmartBranch.Kernel;
+using SmartBranch.Line.Messages;
+using SmartBranch.Modules.Reports.Catalog;
+using SmartBranch.Modules.Reports.Domain;
+
+namespace SmartBranch.Modules.Reports.Chat;
+
+/// <summary>
+/// What the account says at each step of the report chat. Only what the resident sent is echoed back (in the
+/// confirmation); nothing else personal goes through the chat.
+/// </summary>
+internal static class ReportChatMessages
+{
+    public const string StartWord = "通報";
+    public const string CancelWord = "やめる";
+    public const string SkipWord = "スキップ";
+
+    public const string AskCategory = "通報ありがとうございます。どの種類の通報ですか？下のボタンから選んでください。（途中でやめるときは「やめる」と送ってください）";
+    public const string AskPhoto = "その場所の写真を 1 枚送ってください。下の「カメラ」で撮るか、「写真を選ぶ」から選べます。";
+    public const string AskLocation = "場所を送ってください。下の「位置情報を送る」を押し、地図で場所を合わせて送信してください。";
+    public const string AskComment = "状況など、伝えたいことがあれば入力してください（500 文字まで）。なければ「スキップ」を押してください。";
+    public const string ConfirmLead = "この内容で通報します。よろしければ「送信する」を押してください。";
+    public const string Cancelled = "通報を取りやめました。もう一度通報するときは「通報」と送ってください。";
+    public const string Expired = "時間が経ったため、途中の通報を取りやめました。もう一度「通報」から始めてください。";
+    public const string ChooseCategoryHint = "通報の種類を、下のボタンから選んでください。";
+    public const string PhotoHint = "写真を送ってください。";
+    public const string LocationHint = "位置情報を送ってください（住所の文字では受け付けられません）。";
+    public const string ConfirmHint = "「送信する」か「やめる」を押してください。";
+    public const string PhotoUnavailable = "写真を受け取れませんでした。お手数ですが、もう一度送ってください。";
+
+    public const string StartPostback = "reports:start";
+    public const string SubmitPostback = "reports:submit";
+    public const string CategoryPostbackPrefix = "reports:category:";
+
+    public static LineMessage Categories(ReportCatalog catalog, string? lead = null) => Ask(
+        lead ?? AskCategory,
+        [
+            .. catalog.Categories.Select(c => new LineQuickReplyItem(new PostbackAction(CategoryPostbackPrefix + c.Key) { Label = c.NameJa, DisplayText = c.NameJa })),
+            Cancel(),
+        ]);
+
+    public static LineMessage Photo(string? lead = null) => Ask(
+        lead is null ? AskPhoto : lead + "\n" + AskPhoto,
+        [new(new CameraAction { Label = "カメラ" }), new(new CameraRollAction { Label = "写真を選ぶ" }), Cancel()]);
+
+    public static LineMessage Location(string? lead = null) => Ask(
+        lead is null ? AskLocation : lead + "\n" + AskLocation,
+        [new(new LocationAction { Label = "位置情報を送る" }), Cancel()]);
+
+    public static LineMessage Comment(string? lead = null) => Ask(
+        lead is null ? AskComment : lead + "\n" + AskComment,
+        [new(new MessageAction(SkipWord) { Label = SkipWord }), Cancel()]);
+
+    public static LineMessage OutsideCity(string cityName) => Location($"送っていただいた場所は{cityName}の外のようです。{cityName}内の場所を送ってください。市外のことは、その場所の市町村へご連絡ください。");
+
+    public static LineMessage CommentTooLong() => Comment($"コメントは {ReportCase.MaxCommentLength} 文字までです。短くしてもう一度送ってください。");
+
+    public static LineMessage Received(string receiptNumber) => new TextMessage(
+        $"通報を受け付けました。受付番号は {receiptNumber} です。\n担当課が確認し、対応の状況はこのトークでお知らせします。ご協力ありがとうございました。");
+
+    public static LineMessage StatusChanged(string receiptNumber, ReportStatus status) => new TextMessage(status switch
+    {
+        ReportStatus.InProgress => $"通報（受付番号 {receiptNumber}）について、担当課が対応を始めました。",
+        ReportStatus.Completed => $"通報（受付番号 {receiptNumber}）の対応が完了しました。ご協力ありがとうございました。",
+        ReportStatus.Declined => $"通報（受付番号 {receiptNumber}）については、市では対応できないと判断しました。詳しくは市役所へお問い合わせください。",
+        _ => $"通報（受付番号 {receiptNumber}）の状況が「{status.Japanese()}」になりました。",
+    });
+
+    /// <summary>A Flex bubble repeating what the resident sent, with the send and cancel buttons.</summary>
+    public static LineMessage Confirmation(ReportConversation conversation, ReportCategory category)
+    {
+        var rows = new JsonArray
+        {
+            Row("種類", category.NameJa),
+            Row("場所", Place(conversation.Address, conversation.Latitude!.Value, conversation.Longitude!.Value)),
+        };
+        if (conversation.CapturedAt is { } captured)
+        {
+            rows.Add(Row("撮影", JapanTime.Display(captured)));
+        }
+
+        rows.Add(Row("コメント", conversation.Comment ?? "なし"));
+        var bubble = new JsonObject
+        {
+            ["type"] = "bubble",
+            ["body"] = new JsonObject
+            {
+                ["type"] = "box",
+                ["layout"] = "vertical",
+                ["spacing"] = "md",
+                ["contents"] = new JsonArray
+                {
+                    new JsonObject { ["type"] = "text", ["text"] = ConfirmLead, ["wrap"] = true, ["weight"] = "bold" },
+                    new JsonObject { ["type"] = "box", ["layout"] = "vertical", ["spacing"] = "sm", ["contents"] = rows },
+                },
+            },
+            ["footer"] = new JsonObject
+            {
+                ["type"] = "box",
+                ["layout"] = "vertical",
+                ["spacing"] = "sm",
+                ["contents"] = new JsonArray
+                {
+                    Button(new PostbackAction(SubmitPostback) { Label = "送信する", DisplayText = "送信する" }, "primary"),
+                    Button(new MessageAction(CancelWord) { Label = CancelWord }, "secondary"),
+                },
+            },
+        };
+        return new FlexMessage("通報の内容の確認", bubble);
+    }
+
+    public static string Place(string? address, double latitude, double longitude) =>
+        address ?? string.Create(CultureInfo.InvariantCulture, $"緯度 {latitude:F5}、経度 {longitude:F5}");
+
+    private static TextMessage Ask(string text, IReadOnlyList<LineQuickReplyItem> items) => new(text) { QuickReply = new LineQuickReply(items) };
+
+    private static LineQuickReplyItem Cancel() => new(new MessageAction(CancelWord) { Label = CancelWord });
+
+    private static JsonObject Row(string label, string value) => new()
+    {
+        ["type"] = "box",
+        ["layout"] = "baseline",
+        ["spacing"] = "sm",
+        ["contents"] = new JsonArray
+        {
+            new JsonObject { ["type"] = "text", ["text"] = label, ["size"] = "sm", ["color"] = "#666666", ["flex"] = 2 },
+            new JsonObject { ["type"] = "text", ["text"] = value, ["size"] = "sm", ["wrap"] = true, ["flex"] = 5 },
+        },
+    };
+
+    private static JsonObject Button(LineAction action, string style) => new()
+    {
+        ["type"] = "button",
+        ["style"] = style,
+        ["action"] = action.ToJsonObject(),
+    };
+}

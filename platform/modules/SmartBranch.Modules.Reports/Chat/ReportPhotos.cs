@@ -1,0 +1,52 @@
+using SmartBranch.Kernel.Media;
+using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Line.Client;
+
+namespace SmartBranch.Modules.Reports.Chat;
+
+/// <summary>
+/// Takes a resident's photo from LINE's content API and keeps our own copy: sniffed, size-limited, re-encoded
+/// without EXIF (<see cref="ImageReencoder"/>), the capture time read first (<see cref="ImageCaptureTime"/>).
+/// LINE deletes content after a while, so the copy is made when the photo arrives.
+/// </summary>
+internal sealed class ReportPhotos(ILineMessagingClient line, IMediaStore store, ICurrentTenant currentTenant)
+{
+    /// <exception cref="ImageRejectedException">Not a JPEG or PNG, too large, or unreadable.</exception>
+    /// <exception cref="LineApiException">LINE did not hand the content over.</exception>
+    public async Task<StoredReportPhoto> KeepAsync(string messageId, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte> bytes;
+        await using (var content = await line.GetMessageContentAsync(messageId, cancellationToken))
+        {
+            bytes = await ReadLimitedAsync(content.Content, cancellationToken);
+        }
+
+        var capturedAt = ImageCaptureTime.Read(bytes);
+        var image = ImageReencoder.Reencode(bytes.Span);
+        var tenant = currentTenant.Required;
+        var id = MediaFileName.NewId();
+        await store.SaveAsync(new MediaKey(tenant.TenantSlug, tenant.EnvironmentName, MediaFileName.Original(id)), image.Original, cancellationToken);
+        await store.SaveAsync(new MediaKey(tenant.TenantSlug, tenant.EnvironmentName, MediaFileName.Preview(id)), image.Preview, cancellationToken);
+        return new StoredReportPhoto(id, capturedAt);
+    }
+
+    /// <summary>Reads at most one byte past the limit, so an oversized photo is refused without being held whole.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > ImageReencoder.MaxUploadBytes)
+            {
+                break;
+            }
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+}
+
+internal sealed record StoredReportPhoto(string PhotoId, DateTimeOffset? CapturedAt);

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SmartBranch.Modules.Reports.Domain;
+
+namespace SmartBranch.Modules.Reports.Persistence;
+
+internal sealed class ReportCaseConfiguration : IEntityTypeConfiguration<ReportCase>
+{
+    public void Configure(EntityTypeBuilder<ReportCase> builder)
+    {
+        builder.ToTable("reports_cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.TenantSlug).HasMaxLength(40);
+        builder.Property(c => c.EnvironmentName).HasMaxLength(20);
+        builder.Property(c => c.ReceiptNumber).HasMaxLength(20);
+        builder.Property(c => c.CategoryKey).HasMaxLength(40);
+        builder.Property(c => c.DepartmentKey).HasMaxLength(40);
+        builder.Property(c => c.ReporterLineUserId).HasMaxLength(40);
+        builder.Property(c => c.PhotoId).HasMaxLength(40);
+        builder.Property(c => c.Address).HasMaxLength(ReportCase.MaxAddressLength);
+        builder.Property(c => c.Comment).HasMaxLength(ReportCase.MaxCommentLength);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.UpdatedAt).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.TenantSlug, c.EnvironmentName, c.ReceiptNumber }).IsUnique();
+        builder.HasIndex(c => new { c.TenantSlug, c.EnvironmentName, c.ReportedAt });
+        builder.HasIndex(c => new { c.TenantSlug, c.EnvironmentName, c.CategoryKey, c.Status, c.ReportedAt });
+    }
+}
+
+internal sealed class ReportCaseEntryConfiguration : IEntityTypeConfiguration<ReportCaseEntry>
+{
+    public void Configure(EntityTypeBuilder<ReportCaseEntry> builder)
+    {
+        builder.ToTable("reports_case_entries");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.TenantSlug).HasMaxLength(40);
+        builder.Property(e => e.EnvironmentName).HasMaxLength(20);
+        builder.Property(e => e.StaffUserId).HasMaxLength(100);
+        builder.Property(e => e.StaffDisplayName).HasMaxLength(200);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Note).HasMaxLength(ReportCaseEntry.MaxNoteLength);
+        builder.HasOne<ReportCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.CaseId, e.At });
+    }
+}
+
+internal sealed class ReportReceiptCounterConfiguration : IEntityTypeConfiguration<ReportReceiptCounter>
+{
+    public void Configure(EntityTypeBuilder<ReportReceiptCounter> builder)
+    {
+        builder.ToTable("reports_receipt_counters");
+        builder.HasKey(c => new { c.TenantSlug, c.EnvironmentName, c.Year });
+        builder.Property(c => c.TenantSlug).HasMaxLength(40);
+        builder.Property(c => c.EnvironmentName).HasMaxLength(20);
+        builder.Property(c => c.Last).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ReportConversationConfiguration : IEntityTypeConfiguration<ReportConversation>
+{
+    public void Configure(EntityTypeBuilder<ReportConversation> builder)
+    {
+        builder.ToTable("reports_conversations");
+        builder.HasKey(c => new { c.TenantSlug, c.EnvironmentName, c.LineUserId });
+        builder.Property(c => c.TenantSlug).HasMaxLength(40);
+        builder.Property(c => c.EnvironmentName).HasMaxLength(20);
+        builder.Property(c => c.LineUserId).HasMaxLength(40);
+        builder.Property(c => c.Step).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.CategoryKey).HasMaxLength(40);
+        builder.Property(c => c.PhotoId).HasMaxLength(40);
+        builder.Property(c => c.Address).HasMaxLength(ReportCase.MaxAddressLength);
+        builder.Property(c => c.Comment).HasMaxLength(ReportCase.MaxCommentLength);
+    }
+}

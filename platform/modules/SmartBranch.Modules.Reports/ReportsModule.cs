@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel;
+using SmartBranch.Kernel.Audit;
+using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.LineChannels;
+using SmartBranch.Kernel.LineWebhooks;
+using SmartBranch.Kernel.Media;
+using SmartBranch.Kernel.Messaging;
+using SmartBranch.Kernel.Modules;
+using SmartBranch.Kernel.Outbox;
+using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Line.Webhooks;
+using SmartBranch.Modules.Reports.Catalog;
+using SmartBranch.Modules.Reports.Chat;
+using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Modules.Reports.Notifications;
+using SmartBranch.Modules.Reports.Persistence;
+
+namespace SmartBranch.Modules.Reports;
+
+/// <summary>
+/// Residents' reports (通報). The chat flow (<see cref="ReportChatHandler"/>) files cases; the portal reads them
+/// through <see cref="ReportInbox"/> and handles them through <see cref="ReportCaseDesk"/>. The host provides
+/// <see cref="IReportMailSender"/>.
+/// </summary>
+public sealed class ReportsModule : ISmartBranchModule
+{
+    public ModuleDescriptor Descriptor { get; } = new("reports", "通報");
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModelContribution<ReportsModelContribution>();
+        services.AddSingleton<IPermissionProvider, ReportsPermissions>();
+        services.AddSingleton<ReportCatalogFiles>();
+        services.AddScoped<ReportPhotos>();
+        services.AddScoped<ReportFiling>();
+        services.AddScoped<ReportChatHandler>();
+        services.AddScoped<ILineWebhookEventHandler<MessageEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
+        services.AddScoped<ILineWebhookEventHandler<PostbackEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
+        services.AddBusConsumer<ReportFiledMailConsumer>();
+
+        services.AddScoped(sp => new ReportsStaff(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
+            sp.GetRequiredService<ReportCatalogFiles>()));
+        services.AddScoped(sp => new ReportInbox(sp.GetRequiredService<ReportsStaff>()));
+        services.AddScoped(sp => new ReportCaseDesk(
+            sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILineMessenger>(), sp.GetRequiredService<IOutbox>(),
+            sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

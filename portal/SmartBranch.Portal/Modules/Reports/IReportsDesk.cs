@@ -1,0 +1,26 @@
+using SmartBranch.Modules.Reports.Domain;
+using SmartBranch.Modules.Reports.Features.Cases;
+
+namespace SmartBranch.Portal.Modules.Reports;
+
+/// <summary>
+/// What the report screens ask of the Reports module. Each call is checked by the module against the signed-in staff
+/// member's permissions and departments: <see cref="UnauthorizedAccessException"/> without the permission,
+/// <see cref="ReportRuleException"/> (Japanese) for a case out of reach or a move the rules forbid. Component tests
+/// replace it.
+/// </summary>
+public interface IReportsDesk
+{
+    Task<ReportInboxResult> SearchAsync(ReportInboxFilter filter, int page, CancellationToken cancellationToken);
+
+    Task<ReportCaseView> OpenAsync(Guid caseId, CancellationToken cancellationToken);
+
+    Task ChangeStatusAsync(Guid caseId, ReportStatus to, string? note, CancellationToken cancellationToken);
+
+    Task AddNoteAsync(Guid caseId, string note, CancellationToken cancellationToken);
+
+    /// <summary>The categories and departments to filter by, in the tenant's order.</summary>
+    IReadOnlyList<(string Key, string Name)> Categories { get; }
+
+    IReadOnlyList<(string Key, string Name)> Departments { get; }
+}

@@ -1,0 +1,20 @@
+using SmartBranch.Modules.Reports.Domain;
+using SmartBranch.Modules.Reports.Features.Cases;
+
+namespace SmartBranch.Portal.Modules.Reports;
+
+internal sealed class ReportsDesk(ReportInbox inbox, ReportCaseDesk cases) : IReportsDesk
+{
+    public IReadOnlyList<(string Key, string Name)> Categories => [.. inbox.Categories.Select(c => (c.Key, c.NameJa))];
+
+    public IReadOnlyList<(string Key, string Name)> Departments => [.. inbox.Departments.Select(d => (d.Key, d.Name))];
+
+    public Task<ReportInboxResult> SearchAsync(ReportInboxFilter filter, int page, CancellationToken cancellationToken) => inbox.SearchAsync(filter, page, cancellationToken);
+
+    public Task<ReportCaseView> OpenAsync(Guid caseId, CancellationToken cancellationToken) => cases.OpenAsync(caseId, cancellationToken);
+
+    public Task ChangeStatusAsync(Guid caseId, ReportStatus to, string? note, CancellationToken cancellationToken) =>
+        cases.ChangeStatusAsync(caseId, to, note, cancellationToken);
+
+    public Task AddNoteAsync(Guid caseId, string note, CancellationToken cancellationToken) => cases.AddNoteAsync(caseId, note, cancellationToken);
+}

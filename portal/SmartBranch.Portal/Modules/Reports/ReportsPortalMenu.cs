@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Localization;
+using SmartBranch.Modules.Reports;
+using SmartBranch.Portal.Navigation;
+
+namespace SmartBranch.Portal.Modules.Reports;
+
+internal sealed class ReportsPortalMenu(IStringLocalizer<ReportsText> text) : IPortalNavigationProvider
+{
+    public IEnumerable<PortalNavItem> GetItems() =>
+        [new(text["MenuLabel"], ReportsPaths.Inbox, NavPositions.Reports, ReportsPermissions.View)];
+}

@@ -1,0 +1,139 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Modules.Reports;
+using SmartBranch.Modules.Reports.Domain;
+using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Portal.Modules.Reports;
+using SmartBranch.Portal.Tests.TestDoubles;
+
+namespace SmartBranch.Portal.Tests.Components;
+
+public sealed class ReportsPortalTests : PortalComponentTest
+{
+    private static readonly Guid Id = Guid.NewGuid();
+    private readonly FakeReportsDesk _desk = new();
+
+    public ReportsPortalTests()
+    {
+        Services.AddSingleton<IReportsDesk>(_desk);
+        Staff.UserId = "doboku-1";
+        Staff.Permissions.Add(ReportsPermissions.View);
+    }
+
+    [Fact]
+    public void The_inbox_lists_cases_with_status_category_department_and_japan_time_and_flags_possible_duplicates()
+    {
+        _desk.Listings.Add(new ReportListing(Id, "R-2026-000123", "道路の損傷", "土木課", ReportStatus.Received, FakeReportsDesk.ReportedAt, PossibleDuplicate: true));
+
+        var page = Render<ReportInboxPage>(p => p.Add(c => c.Tenant, "hirakawa"));
+
+        var row = Assert.Single(page.FindAll("tbody tr"));
+        Assert.Equal($"/portal/hirakawa/reports/{Id}", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("重複の可能性", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("受付", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2026/04/01 09:30", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 件", page.Find("[role=status]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inbox_filters_reach_the_module_as_japan_days_and_a_bad_date_is_explained()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/portal/hirakawa/reports?status=InProgress&category=road&department=doboku&from=2026-04-01&to=2026-04-30");
+        var page = Render<ReportInboxPage>(p => p.Add(c => c.Tenant, "hirakawa"));
+
+        var filter = Assert.Single(_desk.Searches);
+        Assert.Equal(
+            new ReportInboxFilter(ReportStatus.InProgress, "road", "doboku", new DateTimeOffset(2026, 3, 31, 15, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 4, 30, 15, 0, 0, TimeSpan.Zero)),
+            filter);
+        Assert.Equal("InProgress", page.Find("#report-status option[selected]").GetAttribute("value"));
+
+        navigation.NavigateTo("/portal/hirakawa/reports?from=" + Uri.EscapeDataString("4月1日"));
+        var bad = Render<ReportInboxPage>(p => p.Add(c => c.Tenant, "hirakawa"));
+        Assert.Equal("日付は 2026-04-01 の形で入力してください。", bad.Find("[role=alert]").TextContent);
+        Assert.Single(_desk.Searches);
+    }
+
+    [Fact]
+    public void The_case_shows_photo_place_with_a_map_link_comment_and_history_and_a_viewer_gets_no_status_form()
+    {
+        _desk.Case = FakeReportsDesk.Received(Id);
+
+        var panel = RenderPanel();
+
+        Assert.Equal($"/portal/hirakawa/reports/{Id}/photo?preview=true", panel.Find("img.report-photo").GetAttribute("src"));
+        Assert.Contains("通報 R-2026-000123 の写真", panel.Find("img.report-photo").GetAttribute("alt"), StringComparison.Ordinal);
+        var facts = panel.Find("dl.facts").TextContent;
+        Assert.Contains("青森県平川市柏木町藤山25-6", facts, StringComparison.Ordinal);
+        Assert.Contains("緯度 40.584100、経度 140.566800", facts, StringComparison.Ordinal);
+        Assert.Contains("歩道に穴があります", facts, StringComparison.Ordinal);
+        Assert.Contains("mlat=40.584100&mlon=140.566800", panel.Find("dl.facts a").GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("住民が LINE で通報", panel.Find(".report-history").TextContent, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("form"));
+    }
+
+    [Fact]
+    public void Staff_who_handle_reports_move_the_case_with_an_internal_note_and_see_it_in_the_history()
+    {
+        Staff.Permissions.Add(ReportsPermissions.Handle);
+        _desk.Case = FakeReportsDesk.Received(Id);
+        var panel = RenderPanel();
+
+        panel.Find("form.report-change").Submit();
+        Assert.Equal("新しい状況を選んでください。", panel.Find("form.report-change [role=alert]").TextContent);
+        Assert.Empty(_desk.Actions);
+
+        panel.FindAll("form.report-change input[type=radio]").Single(r => r.GetAttribute("value") == "InProgress").Change(true);
+        panel.Find("#report-change-note").Change("業者に現地確認を依頼");
+        panel.Find("form.report-change").Submit();
+
+        Assert.Equal(["status InProgress 業者に現地確認を依頼"], _desk.Actions);
+        Assert.Equal("状況を「対応中」にしました。住民に LINE でお知らせします。", panel.Find(".form-success").TextContent);
+        Assert.Contains("「受付」→「対応中」", panel.Find(".report-history").TextContent, StringComparison.Ordinal);
+        Assert.Contains("業者に現地確認を依頼", panel.Find(".report-history").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Completed", "Declined"], panel.FindAll("form.report-change input[type=radio]").Select(r => r.GetAttribute("value")));
+    }
+
+    [Fact]
+    public void A_closed_case_offers_no_status_change_and_an_empty_note_is_refused()
+    {
+        Staff.Permissions.Add(ReportsPermissions.Handle);
+        _desk.Case = FakeReportsDesk.Received(Id) with { Status = ReportStatus.Completed, NextStatuses = [] };
+        var panel = RenderPanel();
+
+        Assert.Empty(panel.FindAll("form.report-change"));
+        Assert.Contains("この案件は終了しています（完了）。", panel.Markup, StringComparison.Ordinal);
+
+        panel.Find("form.report-note").Submit();
+        Assert.Equal("メモを入力してください。", panel.Find("form.report-note [role=alert]").TextContent);
+    }
+
+    [Fact]
+    public void A_case_of_another_department_is_not_shown()
+    {
+        _desk.Case = null;
+
+        var panel = RenderPanel();
+
+        Assert.Equal("通報が見つかりません。別の課・自治体・環境の通報か、番号が違います。", panel.Find("[role=alert]").TextContent);
+        Assert.Empty(panel.FindAll("img"));
+    }
+
+    [Fact]
+    public void The_inbox_speaks_English_when_asked()
+    {
+        UseCulture("en");
+
+        var page = Render<ReportInboxPage>(p => p.Add(c => c.Tenant, "hirakawa"));
+
+        Assert.Equal("Reports inbox", page.Find("h1").TextContent);
+        Assert.Equal("No reports match.", page.Find("p:not(.lead):not(.muted)").TextContent);
+    }
+
+    private IRenderedComponent<ReportCasePanel> RenderPanel() =>
+        Render<ReportCasePanel>(p => p
+            .Add(c => c.TenantSlug, "hirakawa")
+            .Add(c => c.EnvironmentName, "production")
+            .Add(c => c.CaseId, Id));
+}

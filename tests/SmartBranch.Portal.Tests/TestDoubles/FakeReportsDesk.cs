@@ -1,0 +1,69 @@
+using SmartBranch.Modules.Reports.Domain;
+using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Portal.Modules.Reports;
+
+namespace SmartBranch.Portal.Tests.TestDoubles;
+
+/// <summary>One case and a list of them, with the module's rules for status moves; records what staff asked for.</summary>
+internal sealed class FakeReportsDesk : IReportsDesk
+{
+    public static readonly DateTimeOffset ReportedAt = new(2026, 4, 1, 0, 30, 0, TimeSpan.Zero);
+
+    public List<ReportListing> Listings { get; } = [];
+
+    public ReportCaseView? Case { get; set; }
+
+    public List<ReportInboxFilter> Searches { get; } = [];
+
+    public List<string> Actions { get; } = [];
+
+    public IReadOnlyList<(string Key, string Name)> Categories { get; } = [("road", "道路の損傷"), ("dumping", "不法投棄")];
+
+    public IReadOnlyList<(string Key, string Name)> Departments { get; } = [("doboku", "土木課"), ("kankyo", "生活環境課")];
+
+    public Task<ReportInboxResult> SearchAsync(ReportInboxFilter filter, int page, CancellationToken cancellationToken)
+    {
+        Searches.Add(filter);
+        return Task.FromResult(new ReportInboxResult(Listings, 1, 1, Listings.Count));
+    }
+
+    public Task<ReportCaseView> OpenAsync(Guid caseId, CancellationToken cancellationToken) =>
+        Case is { } view && view.Id == caseId
+            ? Task.FromResult(view)
+            : throw new ReportRuleException("通報が見つかりません。別の課・自治体・環境の通報か、番号が違います。");
+
+    public Task ChangeStatusAsync(Guid caseId, ReportStatus to, string? note, CancellationToken cancellationToken)
+    {
+        var view = Case!;
+        if (!view.Status.CanMoveTo(to))
+        {
+            throw new ReportRuleException($"「{view.Status.Japanese()}」の案件は「{to.Japanese()}」にできません。");
+        }
+
+        Actions.Add($"status {to} {note}".TrimEnd());
+        Case = view with
+        {
+            Status = to,
+            NextStatuses = to.IsOpen() ? [.. Enum.GetValues<ReportStatus>().Where(s => to.CanMoveTo(s))] : [],
+            History = [.. view.History, new ReportHistoryEntry(ReportedAt.AddHours(1), "職員 一郎", view.Status, to, note)],
+        };
+        return Task.CompletedTask;
+    }
+
+    public Task AddNoteAsync(Guid caseId, string note, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new ReportRuleException("メモを入力してください。");
+        }
+
+        Actions.Add($"note {note}");
+        Case = Case! with { History = [.. Case.History, new ReportHistoryEntry(ReportedAt.AddHours(2), "職員 一郎", null, null, note)] };
+        return Task.CompletedTask;
+    }
+
+    public static ReportCaseView Received(Guid id) => new(
+        id, "R-2026-000123", "道路の損傷", "土木課", ReportStatus.Received, ReportedAt, null, 40.5841, 140.5668, "青森県平川市柏木町藤山25-6",
+        "歩道に穴があります", null, null, [ReportStatus.InProgress, ReportStatus.Completed, ReportStatus.Declined],
+        [new ReportHistoryEntry(ReportedAt, null, null, ReportStatus.Received, null)]);
+}
