@@ -1,5 +1,6 @@
 using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Residents;
+using SmartBranch.Modules.RichMenus;
 
 namespace SmartBranch.Server;
 
@@ -10,5 +11,6 @@ internal static class ServerModules
     [
         typeof(ResidentsModule),
         typeof(BroadcastModule),
+        typeof(RichMenusModule),
     ];
 }
