@@ -69,7 +69,8 @@ public static class RichMenuImages
     {
         if (!Inspect(file).CanFit)
         {
-            throw new RichMenuImageException("この画像は縦横比が LINE の条件に合わないため、縮小・圧縮では直せません。横長の画像を作り直してください。");
+            throw new RichMenuImageException(
+                "この画像は縦横比が合わないため、拡大・縮小では LINE の条件（幅 800〜2500 ピクセル、高さ 250 ピクセル以上、横幅は高さの 1.45 倍以上）に収まりません。画像を作り直してください。");
         }
 
         using var source = Decode(file);
