@@ -58,7 +58,7 @@ public sealed class RichMenu : ITenantOwned
         Name = draft.Name.Trim();
         ChatBarText = draft.ChatBarText.Trim();
         Role = draft.Role;
-        TabAliasId = draft.Role == RichMenuRole.Tab ? draft.TabAliasId : null;
+        TabAliasId = draft.Role is RichMenuRole.Tab or RichMenuRole.Default ? draft.TabAliasId : null;
         OpenedAtFirst = draft.OpenedAtFirst;
         AreasJson = JsonSerializer.Serialize(draft.Areas, Json);
         UpdatedAt = now;

@@ -1,7 +1,8 @@
 namespace SmartBranch.Modules.RichMenus.Domain;
 
 /// <summary>What staff fill in for a menu: everything but the image, whose size is the menu's size.</summary>
-/// <param name="TabAliasId">For a tab: the alias its switch actions name (a–z, 0–9, <c>_</c>, <c>-</c>; at most 32).</param>
+/// <param name="TabAliasId">For a tab, and for a default menu that is the first of its tabs: the alias switch actions
+/// name to show it (a–z, 0–9, <c>_</c>, <c>-</c>; at most 32).</param>
 public sealed record RichMenuDraft(
     string Name,
     string ChatBarText,

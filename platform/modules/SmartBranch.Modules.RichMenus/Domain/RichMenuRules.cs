@@ -41,7 +41,8 @@ public static class RichMenuRules
             problems.Add(new("chatBarText", $"メニューバーの文字は {MaxChatBarTextLength} 文字以内にしてください（いま {draft.ChatBarText.Length} 文字）。"));
         }
 
-        if (draft.Role == RichMenuRole.Tab && !LineRichMenuLimits.IsAliasId(draft.TabAliasId))
+        var needsAlias = draft.Role == RichMenuRole.Tab || (draft.Role == RichMenuRole.Default && draft.TabAliasId is not null);
+        if (needsAlias && !LineRichMenuLimits.IsAliasId(draft.TabAliasId))
         {
             problems.Add(new("tabAliasId", "タブの識別名は半角英小文字・数字・「_」「-」の 32 文字以内で入力してください。"));
         }

@@ -92,14 +92,14 @@ internal sealed class RichMenuEditor(
     private async Task EnsureRoleIsFreeAsync(Guid menuId, RichMenuDraft draft, CancellationToken cancellationToken)
     {
         var others = db.Set<RichMenu>().AsNoTracking().Where(m => m.Id != menuId);
-        var taken = draft.Role switch
+        var aliasTaken = draft.TabAliasId is not null && draft.Role is RichMenuRole.Tab or RichMenuRole.Default
+            && await others.AnyAsync(m => m.TabAliasId == draft.TabAliasId, cancellationToken);
+        var taken = aliasTaken ? new RichMenuProblem("tabAliasId", $"タブの識別名「{draft.TabAliasId}」はほかのタブが使っています。") : draft.Role switch
         {
             RichMenuRole.Default => await others.AnyAsync(m => m.Role == RichMenuRole.Default, cancellationToken)
                 ? new RichMenuProblem("role", "標準のメニューはすでにあります。標準は 1 つだけです。") : null,
             RichMenuRole.Disaster => await others.AnyAsync(m => m.Role == RichMenuRole.Disaster, cancellationToken)
                 ? new RichMenuProblem("role", "防災メニューはすでにあります。防災メニューは 1 つだけです。") : null,
-            RichMenuRole.Tab => await others.AnyAsync(m => m.TabAliasId == draft.TabAliasId, cancellationToken)
-                ? new RichMenuProblem("tabAliasId", $"タブの識別名「{draft.TabAliasId}」はほかのタブが使っています。") : null,
             _ => null,
         };
         if (taken is not null)
