@@ -1,13 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SmartBranch.Line.Client;
+using SmartBranch.Line.RichMenus;
 
 namespace SmartBranch.Line;
 
 public static class LineServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ILineMessagingClientFactory"/>: clients for any channel, sharing one pooled
+    /// Registers <see cref="ILineMessagingClientFactory"/> and <see cref="ILineRichMenuClientFactory"/>: clients for any channel, sharing one pooled
     /// <see cref="HttpClient"/> with retries, and one rate limiter per channel id.
     /// </summary>
     public static IServiceCollection AddLineMessagingClient(this IServiceCollection services)
@@ -19,10 +20,12 @@ public static class LineServiceCollectionExtensions
         }
 
         services.AddSingleton(_ => new LineRateLimiterRegistry());
-        services.AddSingleton<ILineMessagingClientFactory>(sp => new LineMessagingClientFactory(
+        services.AddSingleton(sp => new LineMessagingClientFactory(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<LineRateLimiterRegistry>(),
             sp.GetRequiredService<ILogger<LineMessagingClient>>()));
+        services.AddSingleton<ILineMessagingClientFactory>(sp => sp.GetRequiredService<LineMessagingClientFactory>());
+        services.AddSingleton<ILineRichMenuClientFactory>(sp => sp.GetRequiredService<LineMessagingClientFactory>());
 
         var client = services.AddHttpClient(LineMessagingClientFactory.HttpClientName, client =>
             {

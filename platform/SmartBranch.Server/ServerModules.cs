@@ -1,6 +1,7 @@
 using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Reports;
 using SmartBranch.Modules.Residents;
+using SmartBranch.Modules.RichMenus;
 
 namespace SmartBranch.Server;
 
@@ -12,5 +13,6 @@ internal static class ServerModules
         typeof(ResidentsModule),
         typeof(BroadcastModule),
         typeof(ReportsModule),
+        typeof(RichMenusModule),
     ];
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 using SmartBranch.Line.Messages;
+using SmartBranch.Line.RichMenus;
 
 namespace SmartBranch.Line.Client;
 
@@ -13,8 +14,8 @@ namespace SmartBranch.Line.Client;
 /// rate-limits (<see cref="LineResiliencePipeline"/>). Logs carry endpoints, status codes and request ids only:
 /// never tokens, user ids or message texts.
 /// </summary>
-internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, LineChannelRateLimiter rateLimiter, ILogger logger)
-    : ILineMessagingClient
+internal sealed partial class LineMessagingClient(HttpClient http, LineChannel channel, LineChannelRateLimiter rateLimiter, ILogger logger)
+    : ILineMessagingClient, ILineRichMenuClient
 {
     private const string RetryKeyHeader = "X-Line-Retry-Key";
     private const string RequestIdHeader = "x-line-request-id";
@@ -133,8 +134,8 @@ internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, 
         }
     }
 
-    private HttpRequestMessage JsonRequest<TBody>(LineEndpoint endpoint, TBody body) =>
-        new(HttpMethod.Post, endpoint.UrlFor(channel))
+    private HttpRequestMessage JsonRequest<TBody>(LineEndpoint endpoint, TBody body, params ReadOnlySpan<string> pathParameters) =>
+        new(HttpMethod.Post, endpoint.UrlFor(channel, pathParameters))
         {
             // Serialized once, so that every retry repeats exactly the same bytes.
             Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, Json))
@@ -148,6 +149,11 @@ internal sealed class LineMessagingClient(HttpClient http, LineChannel channel, 
     {
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", channel.ChannelAccessToken);
         request.RateLimitWith(rateLimiter.For(endpoint.RateLimit));
+        if (!endpoint.Retryable)
+        {
+            request.SendOnce();
+        }
+
         LineApiMetricsHandler.Tag(request, endpoint);
         try
         {

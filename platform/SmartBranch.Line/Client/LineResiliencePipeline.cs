@@ -16,16 +16,21 @@ internal static class LineResiliencePipeline
     public const string Name = "line";
 
     private static readonly HttpRequestOptionsKey<RateLimiter> RateLimiterKey = new("SmartBranch.Line.RateLimiter");
+    private static readonly HttpRequestOptionsKey<bool> SingleAttemptKey = new("SmartBranch.Line.SingleAttempt");
 
     /// <summary>Sets the limiter whose permit each attempt of <paramref name="request"/> waits for.</summary>
     public static void RateLimitWith(this HttpRequestMessage request, RateLimiter limiter) => request.Options.Set(RateLimiterKey, limiter);
+
+    /// <summary>Sends <paramref name="request"/> once: repeating it is not safe (<see cref="LineEndpoint.Retryable"/>).</summary>
+    public static void SendOnce(this HttpRequestMessage request) => request.Options.Set(SingleAttemptKey, true);
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder) =>
         builder
             .AddRetry(new HttpRetryStrategyOptions
             {
-                // Repeating is safe: push and multicast carry a retry key, a reply token is single use, the rest are reads.
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome)),
+                // Repeating is safe: push and multicast carry a retry key, a reply token is single use, the rest are reads
+                // or idempotent writes; requests marked to be sent once are not repeated.
+                ShouldHandle = args => ValueTask.FromResult(!IsSingleAttempt(args.Context) && ShouldRetry(args.Outcome)),
                 MaxRetryAttempts = 3,
                 Delay = TimeSpan.FromSeconds(1),
                 BackoffType = DelayBackoffType.Exponential,
@@ -34,6 +39,9 @@ internal static class LineResiliencePipeline
             })
             .AddRateLimiter(new RateLimiterStrategyOptions { RateLimiter = args => AcquirePermitAsync(args.Context) })
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = TimeSpan.FromSeconds(30) });
+
+    private static bool IsSingleAttempt(ResilienceContext context) =>
+        context.GetRequestMessage() is { } request && request.Options.TryGetValue(SingleAttemptKey, out var once) && once;
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response

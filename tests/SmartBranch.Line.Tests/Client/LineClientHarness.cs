@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmartBranch.Line.Client;
+using SmartBranch.Line.RichMenus;
 
 namespace SmartBranch.Line.Tests.Client;
 
@@ -28,14 +29,18 @@ internal sealed class LineClientHarness : IDisposable
 
         _services = services.BuildServiceProvider();
         Factory = _services.GetRequiredService<ILineMessagingClientFactory>();
+        RichMenuFactory = _services.GetRequiredService<ILineRichMenuClientFactory>();
     }
 
     public FakeLineApi Api { get; }
     public FakeTimeProvider Time { get; } = new();
     public CapturingLoggerProvider Logs { get; } = new();
     public ILineMessagingClientFactory Factory { get; }
+    public ILineRichMenuClientFactory RichMenuFactory { get; }
 
     public ILineMessagingClient Client(LineChannel? channel = null) => Factory.Create(channel ?? Channel);
+
+    public ILineRichMenuClient RichMenuClient() => RichMenuFactory.Create(Channel);
 
     /// <summary>Moves the fake clock on, a second at a time, until <paramref name="call"/> has finished its retries.</summary>
     public async Task<T> Complete<T>(Task<T> call)

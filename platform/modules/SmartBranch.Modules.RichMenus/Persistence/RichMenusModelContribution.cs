@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using SmartBranch.Kernel.Persistence;
+
+namespace SmartBranch.Modules.RichMenus.Persistence;
+
+internal sealed class RichMenusModelContribution : IModelContribution
+{
+    public void Configure(ModelBuilder modelBuilder) => modelBuilder.ApplyConfiguration(new RichMenuConfiguration());
+}
