@@ -6,6 +6,7 @@ namespace SmartBranch.Kernel.Maintenance;
 /// An operator scheduled a maintenance window and asked to tell the event's tenant environment's residents: the
 /// Broadcast module prepares a draft delivery that the city's staff review, approve and send. Times are UTC.
 /// </summary>
+/// <param name="RequestedByUserId">The operator who scheduled the window: the draft's author.</param>
 public sealed record MaintenanceAnnouncementRequestedIntegrationEvent(
     Guid WindowId,
     DateTimeOffset StartsAt,
@@ -13,4 +14,5 @@ public sealed record MaintenanceAnnouncementRequestedIntegrationEvent(
     string Reason,
     string AlternativeCounter,
     string AlternativePhone,
-    string? AlternativeHours) : IntegrationEvent;
+    string? AlternativeHours,
+    string RequestedByUserId) : IntegrationEvent;

@@ -140,7 +140,7 @@ internal sealed class MaintenanceConsole(
             }
 
             outbox.Add(new MaintenanceAnnouncementRequestedIntegrationEvent(
-                window.Id, window.StartsAt, window.EndsAt, window.Reason, window.AlternativeCounter, window.AlternativePhone, window.AlternativeHours)
+                window.Id, window.StartsAt, window.EndsAt, window.Reason, window.AlternativeCounter, window.AlternativePhone, window.AlternativeHours, window.ScheduledByUserId)
             {
                 TenantSlug = tenant.Slug,
                 EnvironmentName = environment,
