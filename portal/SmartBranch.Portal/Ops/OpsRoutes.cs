@@ -10,6 +10,12 @@ public static class OpsRoutes
 
     public const string Incidents = "/ops/incidents";
 
+    public const string Maintenance = "/ops/maintenance";
+
+    public const string NewMaintenanceWindow = "/ops/maintenance/new";
+
+    public static string MaintenanceWindow(Guid id) => $"{Maintenance}/{id}";
+
     public static string Tenant(string slug) => $"/ops/tenants/{slug}";
 
     public static string Incident(Guid id) => $"{Incidents}/{id}";
