@@ -16,6 +16,10 @@ public static class JapanTime
     /// <summary>The moment a Japanese calendar day begins, in UTC as times are stored (PostgreSQL takes no other offset).</summary>
     public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 
+    /// <summary>A wall-clock time in Japan (as a form enters it), in UTC as times are stored.</summary>
+    public static DateTimeOffset ToUtc(DateTime japanWallClock) =>
+        new DateTimeOffset(DateTime.SpecifyKind(japanWallClock, DateTimeKind.Unspecified), Offset).ToUniversalTime();
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(From(clock.GetUtcNow()).DateTime);
 
     /// <summary><c>2026-04-01 09:00:00</c>, the same in every language: records (the audit log, exports).</summary>

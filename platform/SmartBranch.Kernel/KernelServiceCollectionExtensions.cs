@@ -9,6 +9,7 @@ using SmartBranch.Kernel.Health;
 using SmartBranch.Kernel.Incidents;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
+using SmartBranch.Kernel.Maintenance;
 using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Modules;
@@ -40,6 +41,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
         services.AddSmartBranchIncidents(configuration);
+        services.AddSmartBranchMaintenance();
         services.AddResidentPages();
         services.AddSmartBranchMedia(configuration);
 

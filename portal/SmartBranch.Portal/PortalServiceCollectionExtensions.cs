@@ -53,6 +53,7 @@ public static class PortalServiceCollectionExtensions
         app.UseWhen(PortalRoutes.IsPortalRequest, portal => portal
             .UseRequestLocalization()
             .UseMiddleware<PortalEnvironmentMiddleware>()
+            .UseMiddleware<PortalMaintenanceMiddleware>()
             .UseAntiforgery());
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SmartBranch.Identity;
 using SmartBranch.Identity.Security;
 using SmartBranch.Kernel;
+using SmartBranch.Kernel.Maintenance;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Line;
 using SmartBranch.Modules.Reports.Notifications;
@@ -47,6 +48,7 @@ internal static class ServerComposition
         app.UseRouting();
         app.UseRequestOutcomeCounting();
         app.UseSmartBranchTenancy();
+        app.UseMaintenanceWindows();
         app.UseSmartBranchIdentity();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -6,6 +6,7 @@ using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
+using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Incidents;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
@@ -24,6 +25,7 @@ using SmartBranch.Modules.Broadcast.Features.Settings;
 using SmartBranch.Modules.Broadcast.Features.Shared;
 using SmartBranch.Modules.Broadcast.Features.Statistics;
 using SmartBranch.Modules.Broadcast.Features.TestSend;
+using SmartBranch.Modules.Broadcast.IntegrationEvents.Handlers;
 using SmartBranch.Modules.Broadcast.Jobs;
 using SmartBranch.Modules.Broadcast.Persistence;
 using SmartBranch.Modules.Broadcast.Webhook;
@@ -69,6 +71,7 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddScoped<IBroadcastTestAccounts>(sp => new BroadcastTestAccounts(Staff(sp), sp.GetRequiredService<ICurrentStaff>(), Clock(sp)));
         services.AddScoped<IBroadcastTestSends>(sp => new BroadcastTestSends(Staff(sp), sp.GetRequiredService<ILineMessenger>()));
         services.AddScoped<ILineWebhookEventHandler<MessageEvent>, BroadcastTestAccountCodeHandler>();
+        services.AddBusConsumer<MaintenanceAnnouncementRequestedHandler>();
 
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {

@@ -11,6 +11,11 @@ public static class OpsRoutes
     public const string Incidents = "/ops/incidents";
 
     public const string Backups = "/ops/backups";
+    public const string Maintenance = "/ops/maintenance";
+
+    public const string NewMaintenanceWindow = "/ops/maintenance/new";
+
+    public static string MaintenanceWindow(Guid id) => $"{Maintenance}/{id}";
 
     public static string Tenant(string slug) => $"/ops/tenants/{slug}";
 

@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Health;
 using SmartBranch.Kernel.Tenancy;
@@ -32,10 +33,19 @@ public abstract class PortalComponentTest : BunitContext
 
     internal FakeIncidentConsole Incidents { get; } = new();
 
+    /// <summary>Tuesday 2026-12-01 10:00 in Japan.</summary>
+    internal FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
+
+    internal FakeMaintenanceConsole Maintenance { get; }
+
     internal BunitAuthorizationContext Authorization { get; }
 
     protected PortalComponentTest()
     {
+        Maintenance = new FakeMaintenanceConsole(Clock);
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton<SmartBranch.Kernel.Maintenance.IMaintenanceConsole>(Maintenance);
+        Services.AddSingleton<SmartBranch.Kernel.Maintenance.IMaintenanceCalendar>(Maintenance);
         UseCulture("ja");
         Services.AddLocalization();
         Services.AddSingleton<ICurrentStaff>(Staff);
