@@ -11,6 +11,7 @@ public static class OpsRoutes
     public const string Incidents = "/ops/incidents";
 
     public const string Backups = "/ops/backups";
+
     public const string Maintenance = "/ops/maintenance";
 
     public const string NewMaintenanceWindow = "/ops/maintenance/new";
