@@ -2448,6 +2448,103 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("residents_segment_catalogs", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Domain.RichMenu", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreasJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("areas_json");
+
+                    b.Property<string>("ChatBarText")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("chat_bar_text");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("ImageFileName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("image_file_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("OpenedAtFirst")
+                        .HasColumnType("boolean")
+                        .HasColumnName("opened_at_first");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TabAliasId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tab_alias_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_menus");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "Role")
+                        .HasDatabaseName("ix_richmenus_menus_tenant_slug_environment_name_role");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "TabAliasId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_menus_tenant_slug_environment_name_tab_alias_id");
+
+                    b.ToTable("richmenus_menus", (string)null);
+                });
+
             modelBuilder.Entity("qrtz_blob_triggers", b =>
                 {
                     b.Property<string>("sched_name")

@@ -306,6 +306,35 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_maintenance_windows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    starts_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ends_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    stops = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    alternative_counter = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    alternative_phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    alternative_hours = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    is_emergency = table.Column<bool>(type: "boolean", nullable: false),
+                    emergency_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    announced_to_residents = table.Column<bool>(type: "boolean", nullable: false),
+                    scheduled_by_user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    scheduled_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    scheduled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    cancelled_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    cancelled_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    cancellation_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_maintenance_windows", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_outbox_messages",
                 columns: table => new
                 {
@@ -371,6 +400,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_restore_drills",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    started_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    backup_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    duration_milliseconds = table.Column<long>(type: "bigint", nullable: false),
+                    succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    failure_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_restore_drills", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_role_permissions",
                 columns: table => new
                 {
@@ -426,6 +471,263 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "qrtz_calendars",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    calendar_name = table.Column<string>(type: "text", nullable: false),
+                    calendar = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_calendars", x => new { x.sched_name, x.calendar_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_execution_history",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    entry_id = table.Column<string>(type: "text", nullable: false),
+                    error_message = table.Column<string>(type: "text", nullable: true),
+                    execution_log = table.Column<string>(type: "text", nullable: true),
+                    fire_instance_id = table.Column<string>(type: "text", nullable: true),
+                    fired_time = table.Column<long>(type: "bigint", nullable: false),
+                    instance_name = table.Column<string>(type: "text", nullable: false),
+                    job_group = table.Column<string>(type: "text", nullable: false),
+                    job_input = table.Column<string>(type: "text", nullable: true),
+                    job_input_too_large = table.Column<bool>(type: "boolean", nullable: true),
+                    job_name = table.Column<string>(type: "text", nullable: false),
+                    manual = table.Column<bool>(type: "boolean", nullable: true),
+                    metrics = table.Column<string>(type: "text", nullable: true),
+                    result = table.Column<int>(type: "integer", nullable: true),
+                    retry_attempt = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    retry_scheduled = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    run_time = table.Column<long>(type: "bigint", nullable: false),
+                    succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    summary = table.Column<string>(type: "text", nullable: true),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_execution_history", x => new { x.sched_name, x.entry_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_fired_triggers",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    entry_id = table.Column<string>(type: "text", nullable: false),
+                    execution_group = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    fired_time = table.Column<long>(type: "bigint", nullable: false),
+                    instance_name = table.Column<string>(type: "text", nullable: false),
+                    interrupt_requested_time = table.Column<long>(type: "bigint", nullable: true),
+                    is_nonconcurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    job_group = table.Column<string>(type: "text", nullable: true),
+                    job_name = table.Column<string>(type: "text", nullable: true),
+                    priority = table.Column<int>(type: "integer", nullable: false),
+                    progress = table.Column<int>(type: "integer", nullable: true),
+                    progress_message = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
+                    requests_recovery = table.Column<bool>(type: "boolean", nullable: true),
+                    sched_time = table.Column<long>(type: "bigint", nullable: false),
+                    state = table.Column<string>(type: "text", nullable: false),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_fired_triggers", x => new { x.sched_name, x.entry_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_job_details",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    job_name = table.Column<string>(type: "text", nullable: false),
+                    job_group = table.Column<string>(type: "text", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    is_durable = table.Column<bool>(type: "boolean", nullable: false),
+                    is_nonconcurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    is_update_data = table.Column<bool>(type: "boolean", nullable: false),
+                    job_class_name = table.Column<string>(type: "text", nullable: false),
+                    job_data = table.Column<byte[]>(type: "bytea", nullable: true),
+                    requests_recovery = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_job_details", x => new { x.sched_name, x.job_name, x.job_group });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_job_status",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    job_group = table.Column<string>(type: "text", nullable: false),
+                    job_name = table.Column<string>(type: "text", nullable: false),
+                    consecutive_failures = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    failure_count = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L),
+                    first_fired_time = table.Column<long>(type: "bigint", nullable: false),
+                    last_entry_id = table.Column<string>(type: "text", nullable: true),
+                    last_failure_message = table.Column<string>(type: "text", nullable: true),
+                    last_failure_time = table.Column<long>(type: "bigint", nullable: true),
+                    last_fired_time = table.Column<long>(type: "bigint", nullable: false),
+                    last_instance_name = table.Column<string>(type: "text", nullable: false),
+                    last_result = table.Column<int>(type: "integer", nullable: false),
+                    last_run_time = table.Column<long>(type: "bigint", nullable: false),
+                    last_success_time = table.Column<long>(type: "bigint", nullable: true),
+                    last_summary = table.Column<string>(type: "text", nullable: true),
+                    run_count = table.Column<long>(type: "bigint", nullable: false, defaultValue: 0L)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_job_status", x => new { x.sched_name, x.job_group, x.job_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_locks",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    lock_name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_locks", x => new { x.sched_name, x.lock_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_misfire_history",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    entry_id = table.Column<string>(type: "text", nullable: false),
+                    instance_name = table.Column<string>(type: "text", nullable: false),
+                    job_group = table.Column<string>(type: "text", nullable: true),
+                    job_name = table.Column<string>(type: "text", nullable: true),
+                    misfire_time = table.Column<long>(type: "bigint", nullable: false),
+                    reason = table.Column<int>(type: "integer", nullable: true),
+                    sched_time = table.Column<long>(type: "bigint", nullable: true),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_misfire_history", x => new { x.sched_name, x.entry_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_paused_job_grps",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    job_group = table.Column<string>(type: "text", nullable: false),
+                    pause_reason = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
+                    paused_at = table.Column<long>(type: "bigint", nullable: true),
+                    paused_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_paused_job_grps", x => new { x.sched_name, x.job_group });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_paused_trigger_grps",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    pause_reason = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
+                    paused_at = table.Column<long>(type: "bigint", nullable: true),
+                    paused_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_paused_trigger_grps", x => new { x.sched_name, x.trigger_group });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_scheduler_state",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    instance_name = table.Column<string>(type: "text", nullable: false),
+                    checkin_interval = table.Column<long>(type: "bigint", nullable: false),
+                    last_checkin_time = table.Column<long>(type: "bigint", nullable: false),
+                    quartz_version = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_scheduler_state", x => new { x.sched_name, x.instance_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_cases",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    receipt_number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    category_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    department_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    reporter_line_user_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    photo_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    latitude = table.Column<double>(type: "double precision", nullable: false),
+                    longitude = table.Column<double>(type: "double precision", nullable: false),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    captured_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reported_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    possible_duplicate_of_id = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_cases", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_conversations",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    line_user_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    step = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    category_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    photo_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    captured_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    latitude = table.Column<double>(type: "double precision", nullable: true),
+                    longitude = table.Column<double>(type: "double precision", nullable: true),
+                    address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_conversations", x => new { x.tenant_slug, x.environment_name, x.line_user_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_receipt_counters",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_receipt_counters", x => new { x.tenant_slug, x.environment_name, x.year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "residents",
                 columns: table => new
                 {
@@ -461,6 +763,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_residents_segment_catalogs", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "richmenus_menus",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    chat_bar_text = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    tab_alias_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    opened_at_first = table.Column<bool>(type: "boolean", nullable: false),
+                    width = table.Column<int>(type: "integer", nullable: false),
+                    height = table.Column<int>(type: "integer", nullable: false),
+                    image_file_name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    areas_json = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_richmenus_menus", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -680,6 +1008,78 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "qrtz_triggers",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    calendar_name = table.Column<string>(type: "text", nullable: true),
+                    continuation_condition = table.Column<int>(type: "integer", nullable: true),
+                    continues_trigger_group = table.Column<string>(type: "text", nullable: true),
+                    continues_trigger_name = table.Column<string>(type: "text", nullable: true),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    end_time = table.Column<long>(type: "bigint", nullable: true),
+                    execution_group = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    fixed_delay = table.Column<bool>(type: "boolean", nullable: true),
+                    job_data = table.Column<byte[]>(type: "bytea", nullable: true),
+                    job_group = table.Column<string>(type: "text", nullable: false),
+                    job_name = table.Column<string>(type: "text", nullable: false),
+                    misfire_instr = table.Column<short>(type: "smallint", nullable: true),
+                    misfire_orig_fire_time = table.Column<long>(type: "bigint", nullable: true),
+                    misfire_threshold = table.Column<long>(type: "bigint", nullable: true),
+                    next_fire_time = table.Column<long>(type: "bigint", nullable: true),
+                    overlap_policy = table.Column<int>(type: "integer", nullable: true),
+                    pause_reason = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
+                    paused_at = table.Column<long>(type: "bigint", nullable: true),
+                    paused_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    preferred_node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    preferred_node_auto = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    prev_fire_time = table.Column<long>(type: "bigint", nullable: true),
+                    priority = table.Column<int>(type: "integer", nullable: true),
+                    retry_attempt = table.Column<int>(type: "integer", nullable: true),
+                    retry_policy = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: true),
+                    start_time = table.Column<long>(type: "bigint", nullable: false),
+                    trigger_state = table.Column<string>(type: "text", nullable: false),
+                    trigger_type = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_triggers", x => new { x.sched_name, x.trigger_name, x.trigger_group });
+                    table.ForeignKey(
+                        name: "fk_qrtz_triggers_qrtz_job_details_sched_name_job_name_job_group",
+                        columns: x => new { x.sched_name, x.job_name, x.job_group },
+                        principalTable: "qrtz_job_details",
+                        principalColumns: new[] { "sched_name", "job_name", "job_group" });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_case_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    case_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    staff_user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    staff_display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    from_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    to_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_case_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_reports_case_entries_reports_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "reports_cases",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "residents_attribute_values",
                 columns: table => new
                 {
@@ -785,6 +1185,100 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         column: x => x.authorization_id,
                         principalTable: "identity_oidc_authorizations",
                         principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_blob_triggers",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    blob_data = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_blob_triggers", x => new { x.sched_name, x.trigger_name, x.trigger_group });
+                    table.ForeignKey(
+                        name: "fk_qrtz_blob_triggers_qrtz_triggers_sched_name_trigger_name_tr",
+                        columns: x => new { x.sched_name, x.trigger_name, x.trigger_group },
+                        principalTable: "qrtz_triggers",
+                        principalColumns: new[] { "sched_name", "trigger_name", "trigger_group" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_cron_triggers",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    cron_expression = table.Column<string>(type: "text", nullable: false),
+                    time_zone_id = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_cron_triggers", x => new { x.sched_name, x.trigger_name, x.trigger_group });
+                    table.ForeignKey(
+                        name: "fk_qrtz_cron_triggers_qrtz_triggers_sched_name_trigger_name_tr",
+                        columns: x => new { x.sched_name, x.trigger_name, x.trigger_group },
+                        principalTable: "qrtz_triggers",
+                        principalColumns: new[] { "sched_name", "trigger_name", "trigger_group" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_simple_triggers",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    repeat_count = table.Column<long>(type: "bigint", nullable: false),
+                    repeat_interval = table.Column<long>(type: "bigint", nullable: false),
+                    times_triggered = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_simple_triggers", x => new { x.sched_name, x.trigger_name, x.trigger_group });
+                    table.ForeignKey(
+                        name: "fk_qrtz_simple_triggers_qrtz_triggers_sched_name_trigger_name_",
+                        columns: x => new { x.sched_name, x.trigger_name, x.trigger_group },
+                        principalTable: "qrtz_triggers",
+                        principalColumns: new[] { "sched_name", "trigger_name", "trigger_group" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "qrtz_simprop_triggers",
+                columns: table => new
+                {
+                    sched_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_name = table.Column<string>(type: "text", nullable: false),
+                    trigger_group = table.Column<string>(type: "text", nullable: false),
+                    bool_prop_1 = table.Column<bool>(type: "boolean", nullable: true),
+                    bool_prop_2 = table.Column<bool>(type: "boolean", nullable: true),
+                    dec_prop_1 = table.Column<decimal>(type: "numeric", nullable: true),
+                    dec_prop_2 = table.Column<decimal>(type: "numeric", nullable: true),
+                    int_prop_1 = table.Column<int>(type: "integer", nullable: true),
+                    int_prop_2 = table.Column<int>(type: "integer", nullable: true),
+                    long_prop_1 = table.Column<long>(type: "bigint", nullable: true),
+                    long_prop_2 = table.Column<long>(type: "bigint", nullable: true),
+                    str_prop_1 = table.Column<string>(type: "text", nullable: true),
+                    str_prop_2 = table.Column<string>(type: "text", nullable: true),
+                    str_prop_3 = table.Column<string>(type: "text", nullable: true),
+                    time_zone_id = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_qrtz_simprop_triggers", x => new { x.sched_name, x.trigger_name, x.trigger_group });
+                    table.ForeignKey(
+                        name: "fk_qrtz_simprop_triggers_qrtz_triggers_sched_name_trigger_name",
+                        columns: x => new { x.sched_name, x.trigger_name, x.trigger_group },
+                        principalTable: "qrtz_triggers",
+                        principalColumns: new[] { "sched_name", "trigger_name", "trigger_group" },
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -970,6 +1464,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_maintenance_windows_ends_at",
+                table: "kernel_maintenance_windows",
+                column: "ends_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kernel_outbox_messages_state_next_attempt_at",
                 table: "kernel_outbox_messages",
                 columns: new[] { "state", "next_attempt_at" });
@@ -988,6 +1487,108 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "ix_kernel_request_outcomes_minute_outcome",
                 table: "kernel_request_outcomes",
                 columns: new[] { "minute", "outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_restore_drills_started_at",
+                table: "kernel_restore_drills",
+                column: "started_at");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_eh_fire_inst",
+                table: "qrtz_execution_history",
+                columns: new[] { "sched_name", "fire_instance_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_eh_fired_time",
+                table: "qrtz_execution_history",
+                columns: new[] { "sched_name", "fired_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_eh_inst",
+                table: "qrtz_execution_history",
+                columns: new[] { "sched_name", "instance_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_eh_job_time",
+                table: "qrtz_execution_history",
+                columns: new[] { "sched_name", "job_group", "job_name", "fired_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_eh_trig_time",
+                table: "qrtz_execution_history",
+                columns: new[] { "sched_name", "trigger_group", "trigger_name", "fired_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_ft_inst_job_req_rcvry",
+                table: "qrtz_fired_triggers",
+                columns: new[] { "sched_name", "instance_name", "requests_recovery" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_ft_j_g",
+                table: "qrtz_fired_triggers",
+                columns: new[] { "sched_name", "job_name", "job_group" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_ft_t_g",
+                table: "qrtz_fired_triggers",
+                columns: new[] { "sched_name", "trigger_name", "trigger_group" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_j_g_n",
+                table: "qrtz_job_details",
+                columns: new[] { "sched_name", "job_group", "job_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_mh_inst",
+                table: "qrtz_misfire_history",
+                columns: new[] { "sched_name", "instance_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_mh_misfire_time",
+                table: "qrtz_misfire_history",
+                columns: new[] { "sched_name", "misfire_time" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_t_c",
+                table: "qrtz_triggers",
+                columns: new[] { "sched_name", "calendar_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_t_g_n",
+                table: "qrtz_triggers",
+                columns: new[] { "sched_name", "trigger_group", "trigger_name" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_t_j",
+                table: "qrtz_triggers",
+                columns: new[] { "sched_name", "job_name", "job_group" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_qrtz_t_nft_st",
+                table: "qrtz_triggers",
+                columns: new[] { "sched_name", "trigger_state", "next_fire_time", "priority", "misfire_instr" },
+                descending: new[] { false, false, false, true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_case_entries_case_id_at",
+                table: "reports_case_entries",
+                columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_cases_tenant_slug_environment_name_category_key_sta",
+                table: "reports_cases",
+                columns: new[] { "tenant_slug", "environment_name", "category_key", "status", "reported_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_cases_tenant_slug_environment_name_receipt_number",
+                table: "reports_cases",
+                columns: new[] { "tenant_slug", "environment_name", "receipt_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_cases_tenant_slug_environment_name_reported_at",
+                table: "reports_cases",
+                columns: new[] { "tenant_slug", "environment_name", "reported_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_residents_tenant_slug_environment_name_line_user_id",
@@ -1009,6 +1610,17 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "ix_residents_history_resident_id_at",
                 table: "residents_history",
                 columns: new[] { "resident_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_richmenus_menus_tenant_slug_environment_name_role",
+                table: "richmenus_menus",
+                columns: new[] { "tenant_slug", "environment_name", "role" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_richmenus_menus_tenant_slug_environment_name_tab_alias_id",
+                table: "richmenus_menus",
+                columns: new[] { "tenant_slug", "environment_name", "tab_alias_id" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1069,6 +1681,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "kernel_line_webhook_events");
 
             migrationBuilder.DropTable(
+                name: "kernel_maintenance_windows");
+
+            migrationBuilder.DropTable(
                 name: "kernel_outbox_messages");
 
             migrationBuilder.DropTable(
@@ -1076,6 +1691,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "kernel_request_outcomes");
+
+            migrationBuilder.DropTable(
+                name: "kernel_restore_drills");
 
             migrationBuilder.DropTable(
                 name: "kernel_role_permissions");
@@ -1087,6 +1705,54 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "kernel_tenants");
 
             migrationBuilder.DropTable(
+                name: "qrtz_blob_triggers");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_calendars");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_cron_triggers");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_execution_history");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_fired_triggers");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_job_status");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_locks");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_misfire_history");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_paused_job_grps");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_paused_trigger_grps");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_scheduler_state");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_simple_triggers");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_simprop_triggers");
+
+            migrationBuilder.DropTable(
+                name: "reports_case_entries");
+
+            migrationBuilder.DropTable(
+                name: "reports_conversations");
+
+            migrationBuilder.DropTable(
+                name: "reports_receipt_counters");
+
+            migrationBuilder.DropTable(
                 name: "residents_attribute_values");
 
             migrationBuilder.DropTable(
@@ -1094,6 +1760,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "residents_segment_catalogs");
+
+            migrationBuilder.DropTable(
+                name: "richmenus_menus");
 
             migrationBuilder.DropTable(
                 name: "broadcast_runs");
@@ -1111,6 +1780,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                 name: "kernel_incidents");
 
             migrationBuilder.DropTable(
+                name: "qrtz_triggers");
+
+            migrationBuilder.DropTable(
+                name: "reports_cases");
+
+            migrationBuilder.DropTable(
                 name: "residents");
 
             migrationBuilder.DropTable(
@@ -1118,6 +1793,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "identity_oidc_applications");
+
+            migrationBuilder.DropTable(
+                name: "qrtz_job_details");
         }
     }
 }

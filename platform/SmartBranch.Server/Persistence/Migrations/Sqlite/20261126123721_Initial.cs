@@ -304,6 +304,35 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_maintenance_windows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    starts_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    ends_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    stops = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    alternative_counter = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    alternative_phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    alternative_hours = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    is_emergency = table.Column<bool>(type: "INTEGER", nullable: false),
+                    emergency_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    announced_to_residents = table.Column<bool>(type: "INTEGER", nullable: false),
+                    scheduled_by_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    scheduled_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    scheduled_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    cancelled_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    cancelled_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    cancellation_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_maintenance_windows", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_outbox_messages",
                 columns: table => new
                 {
@@ -369,6 +398,22 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "kernel_restore_drills",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    started_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    backup_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    duration_milliseconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    failure_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_kernel_restore_drills", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "kernel_role_permissions",
                 columns: table => new
                 {
@@ -424,6 +469,69 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "reports_cases",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    receipt_number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    category_key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    department_key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    reporter_line_user_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    photo_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    latitude = table.Column<double>(type: "REAL", nullable: false),
+                    longitude = table.Column<double>(type: "REAL", nullable: false),
+                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    captured_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    reported_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    possible_duplicate_of_id = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_cases", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_conversations",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    line_user_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    step = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    category_key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    photo_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    captured_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    latitude = table.Column<double>(type: "REAL", nullable: true),
+                    longitude = table.Column<double>(type: "REAL", nullable: true),
+                    address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_conversations", x => new { x.tenant_slug, x.environment_name, x.line_user_id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_receipt_counters",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_receipt_counters", x => new { x.tenant_slug, x.environment_name, x.year });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "residents",
                 columns: table => new
                 {
@@ -459,6 +567,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_residents_segment_catalogs", x => new { x.tenant_slug, x.environment_name });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "richmenus_menus",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    chat_bar_text = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    tab_alias_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    opened_at_first = table.Column<bool>(type: "INTEGER", nullable: false),
+                    width = table.Column<int>(type: "INTEGER", nullable: false),
+                    height = table.Column<int>(type: "INTEGER", nullable: false),
+                    image_file_name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    areas_json = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    concurrency_stamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_richmenus_menus", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -673,6 +807,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         name: "fk_kernel_incident_events_kernel_incidents_incident_id",
                         column: x => x.incident_id,
                         principalTable: "kernel_incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reports_case_entries",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    tenant_slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    case_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false),
+                    staff_user_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    staff_display_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    from_status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    to_status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reports_case_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_reports_case_entries_reports_cases_case_id",
+                        column: x => x.case_id,
+                        principalTable: "reports_cases",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -968,6 +1128,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_kernel_maintenance_windows_ends_at",
+                table: "kernel_maintenance_windows",
+                column: "ends_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_kernel_outbox_messages_state_next_attempt_at",
                 table: "kernel_outbox_messages",
                 columns: new[] { "state", "next_attempt_at" });
@@ -986,6 +1151,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "ix_kernel_request_outcomes_minute_outcome",
                 table: "kernel_request_outcomes",
                 columns: new[] { "minute", "outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_kernel_restore_drills_started_at",
+                table: "kernel_restore_drills",
+                column: "started_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_case_entries_case_id_at",
+                table: "reports_case_entries",
+                columns: new[] { "case_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_cases_tenant_slug_environment_name_category_key_status_reported_at",
+                table: "reports_cases",
+                columns: new[] { "tenant_slug", "environment_name", "category_key", "status", "reported_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_cases_tenant_slug_environment_name_receipt_number",
+                table: "reports_cases",
+                columns: new[] { "tenant_slug", "environment_name", "receipt_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reports_cases_tenant_slug_environment_name_reported_at",
+                table: "reports_cases",
+                columns: new[] { "tenant_slug", "environment_name", "reported_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_residents_tenant_slug_environment_name_line_user_id",
@@ -1007,6 +1198,17 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "ix_residents_history_resident_id_at",
                 table: "residents_history",
                 columns: new[] { "resident_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_richmenus_menus_tenant_slug_environment_name_role",
+                table: "richmenus_menus",
+                columns: new[] { "tenant_slug", "environment_name", "role" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_richmenus_menus_tenant_slug_environment_name_tab_alias_id",
+                table: "richmenus_menus",
+                columns: new[] { "tenant_slug", "environment_name", "tab_alias_id" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1067,6 +1269,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "kernel_line_webhook_events");
 
             migrationBuilder.DropTable(
+                name: "kernel_maintenance_windows");
+
+            migrationBuilder.DropTable(
                 name: "kernel_outbox_messages");
 
             migrationBuilder.DropTable(
@@ -1074,6 +1279,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "kernel_request_outcomes");
+
+            migrationBuilder.DropTable(
+                name: "kernel_restore_drills");
 
             migrationBuilder.DropTable(
                 name: "kernel_role_permissions");
@@ -1085,6 +1293,15 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                 name: "kernel_tenants");
 
             migrationBuilder.DropTable(
+                name: "reports_case_entries");
+
+            migrationBuilder.DropTable(
+                name: "reports_conversations");
+
+            migrationBuilder.DropTable(
+                name: "reports_receipt_counters");
+
+            migrationBuilder.DropTable(
                 name: "residents_attribute_values");
 
             migrationBuilder.DropTable(
@@ -1092,6 +1309,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "residents_segment_catalogs");
+
+            migrationBuilder.DropTable(
+                name: "richmenus_menus");
 
             migrationBuilder.DropTable(
                 name: "broadcast_runs");
@@ -1107,6 +1327,9 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "kernel_incidents");
+
+            migrationBuilder.DropTable(
+                name: "reports_cases");
 
             migrationBuilder.DropTable(
                 name: "residents");
