@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Persistence;
 
 namespace SmartBranch.Kernel.Maintenance;
@@ -13,7 +14,11 @@ public interface IMaintenanceCalendar
     Task<MaintenanceWindow?> StoppingNowAsync(string tenantSlug, string environmentName, MaintenanceStops stops, CancellationToken cancellationToken);
 }
 
-internal sealed class MaintenanceCalendar(SmartBranchDbContext db, TimeProvider clock) : IMaintenanceCalendar
+/// <summary>
+/// Reads in a database context of its own: the portal's banner renders beside the page's own components, whose
+/// queries on the request's context would otherwise run at the same time as this one.
+/// </summary>
+internal sealed class MaintenanceCalendar(IServiceScopeFactory scopes, TimeProvider clock) : IMaintenanceCalendar
 {
     public async Task<IReadOnlyList<MaintenanceWindow>> AnnouncedAsync(string tenantSlug, string? environmentName, CancellationToken cancellationToken)
     {
@@ -32,8 +37,11 @@ internal sealed class MaintenanceCalendar(SmartBranchDbContext db, TimeProvider 
     }
 
     // Few rows: windows not cancelled and not ended, of this tenant or every tenant.
-    private Task<List<MaintenanceWindow>> LiveAsync(string tenantSlug, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.Set<MaintenanceWindow>().AsNoTracking()
+    private async Task<List<MaintenanceWindow>> LiveAsync(string tenantSlug, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>().Set<MaintenanceWindow>().AsNoTracking()
             .Where(w => w.CancelledAt == null && w.EndsAt > now && (w.TenantSlug == null || w.TenantSlug == tenantSlug))
             .ToListAsync(cancellationToken);
+    }
 }

@@ -68,7 +68,16 @@ public sealed class StaffTestBed : IAsyncDisposable
             await page.GetByRole(AriaRole.Button, new() { Name = "確認" }).ClickAsync();
         }
 
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account");
+        }
+        catch (TimeoutException e)
+        {
+            var alerts = string.Join(" / ", await page.Locator("[role=alert], .validation-summary-errors").AllInnerTextsAsync());
+            throw new TimeoutException($"Signing in ended on {page.Url} ({await page.TitleAsync()}): {alerts}", e);
+        }
+
         return page;
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.IntegrationTests.Portal;
 using SmartBranch.Kernel;
@@ -26,7 +25,7 @@ public sealed class MaintenanceWindowTests : IAsyncLifetime
     private static readonly string ResidentPage = Staging.ResidentPath(PreferencesEndpoints.Page);
 
     // Starts at the real time: sign-in cookies and authenticator codes are checked against it.
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly MovableClock _clock = new();
     private LineTestBed _bed = null!;
     private TestAccount _operator = null!;
 
