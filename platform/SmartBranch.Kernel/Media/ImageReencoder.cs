@@ -31,6 +31,24 @@ public static class ImageReencoder
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly SKSamplingOptions Sampling = new(SKCubicResampler.Mitchell);
 
+    /// <summary>Reads at most one byte past <see cref="MaxUploadBytes"/>, so an oversized file is refused without being held whole.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxUploadBytes)
+            {
+                break;
+            }
+        }
+
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
     /// <exception cref="ImageRejectedException">Not a JPEG or PNG, too large, or unreadable.</exception>
     public static ReencodedImage Reencode(ReadOnlySpan<byte> upload)
     {

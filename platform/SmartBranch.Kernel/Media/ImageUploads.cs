@@ -14,7 +14,7 @@ internal sealed class ImageUploads(ICurrentTenant currentTenant, IMediaStore sto
     public async Task<StoredImage> StoreAsync(Stream content, CancellationToken cancellationToken)
     {
         var tenant = currentTenant.Required;
-        var upload = await ReadLimitedAsync(content, cancellationToken);
+        var upload = await ImageReencoder.ReadLimitedAsync(content, cancellationToken);
         var image = ImageReencoder.Reencode(upload.Span);
 
         var id = MediaFileName.NewId();
@@ -32,22 +32,4 @@ internal sealed class ImageUploads(ICurrentTenant currentTenant, IMediaStore sto
     /// <summary>The public address of a stored file: <c>{Server:PublicUrl}/media/{tenant}/{env}/{file}</c>.</summary>
     private string UrlOf(MediaKey key) =>
         new Uri(publicServerUrl.Value, MediaEndpoints.PathOf(key)).ToString();
-
-    /// <summary>Reads at most one byte past the limit, so an oversized upload is refused without being held whole.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > ImageReencoder.MaxUploadBytes)
-            {
-                break;
-            }
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
 }

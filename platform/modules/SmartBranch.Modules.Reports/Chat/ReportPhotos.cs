@@ -18,7 +18,7 @@ internal sealed class ReportPhotos(ILineMessagingClient line, IMediaStore store,
         ReadOnlyMemory<byte> bytes;
         await using (var content = await line.GetMessageContentAsync(messageId, cancellationToken))
         {
-            bytes = await ReadLimitedAsync(content.Content, cancellationToken);
+            bytes = await ImageReencoder.ReadLimitedAsync(content.Content, cancellationToken);
         }
 
         var capturedAt = ImageCaptureTime.Read(bytes);
@@ -28,24 +28,6 @@ internal sealed class ReportPhotos(ILineMessagingClient line, IMediaStore store,
         await store.SaveAsync(new MediaKey(tenant.TenantSlug, tenant.EnvironmentName, MediaFileName.Original(id)), image.Original, cancellationToken);
         await store.SaveAsync(new MediaKey(tenant.TenantSlug, tenant.EnvironmentName, MediaFileName.Preview(id)), image.Preview, cancellationToken);
         return new StoredReportPhoto(id, capturedAt);
-    }
-
-    /// <summary>Reads at most one byte past the limit, so an oversized photo is refused without being held whole.</summary>
-    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream content, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > ImageReencoder.MaxUploadBytes)
-            {
-                break;
-            }
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 }
 
