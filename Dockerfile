@@ -10,6 +10,13 @@ COPY tenants/ tenants/
 RUN dotnet publish platform/SmartBranch.Server -c Release -o /app --no-self-contained -p:UseAppHost=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# pg_dump and pg_restore for backups, restores and drills, from PostgreSQL's own repository: the client must be
+# at least the server's version (RDS PostgreSQL 17, terraform/database.tf).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends postgresql-common \
+ && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+ && apt-get install -y --no-install-recommends postgresql-client-17 \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY deploy/docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh

@@ -33,9 +33,14 @@ locals {
     Bus__RabbitMq__UseTls            = "true"
     Identity__PublicOrigin           = "https://${var.domain_name}"
     Metrics__AllowedNetworks         = var.vpc_cidr
-    # A task's disk does not outlive it: until the server writes its backups to S3, RDS point-in-time
-    # recovery (35 days) is the database's backup here, and the server's daily backup is off.
-    Backups__Scheduled               = "false"
+    # Besides RDS point-in-time recovery (35 days), the workers' daily backups and weekly restore drills, in
+    # the backups bucket; images live in the media bucket, so every web task serves the same ones.
+    Backups__Store                   = "S3"
+    Backups__S3__Bucket              = aws_s3_bucket.data["backups"].bucket
+    Backups__S3__Region              = var.region
+    Media__Store                     = "S3"
+    Media__S3__Bucket                = aws_s3_bucket.data["media"].bucket
+    Media__S3__Region                = var.region
     Server__ForwardedHeaders__KnownNetworks = var.vpc_cidr
   }
 
@@ -206,7 +211,7 @@ resource "aws_iam_role" "task" {
 data "aws_iam_policy_document" "task" {
   statement {
     sid       = "MediaAndBackups"
-    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket"]
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket", "s3:AbortMultipartUpload"]
     resources = flatten([for bucket in aws_s3_bucket.data : [bucket.arn, "${bucket.arn}/*"]])
   }
 

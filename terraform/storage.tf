@@ -86,4 +86,16 @@ resource "aws_s3_bucket_lifecycle_configuration" "backups" {
       noncurrent_days = 30
     }
   }
+
+  # A backup is a multipart upload completed only when whole; the parts of one a crash cut short go after a day.
+  rule {
+    id     = "abort-incomplete-uploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+  }
 }

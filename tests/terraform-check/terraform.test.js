@@ -155,3 +155,15 @@ test("the key protecting residents' data rotates and cannot be deleted at once",
     assert.ok(key.deletion_window_in_days >= 7);
   }
 });
+
+test("the workers back up to the backups bucket and drill restores; images live in the media bucket", () => {
+  const environment = one(config.locals.find((block) => block.environment)).environment;
+  assert.equal(environment.Backups__Scheduled ?? "true", "true");
+  assert.equal(environment.Backups__Store, "S3");
+  assert.match(environment.Backups__S3__Bucket, /aws_s3_bucket\.data\["backups"\]/);
+  assert.equal(environment.Media__Store, "S3");
+  assert.match(environment.Media__S3__Bucket, /aws_s3_bucket\.data\["media"\]/);
+  const lifecycle = one(config.resource.aws_s3_bucket_lifecycle_configuration.backups);
+  const rules = [lifecycle.rule].flat();
+  assert.ok(rules.some((rule) => one(rule.abort_incomplete_multipart_upload)?.days_after_initiation >= 1));
+});
