@@ -85,7 +85,8 @@ internal sealed class SqliteDump(string connectionString) : DatabaseDump
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            // The restored database's pool only: a drill restores inside a running server, whose own pool stays.
+            SqliteConnection.ClearPool(new SqliteConnection(connectionString));
             File.Delete(copy);
         }
     }
