@@ -75,6 +75,7 @@ public sealed class BroadcastModule : ISmartBranchModule
 
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {
+            services.AddSingleton<BroadcastMetrics>();
             services.AddSingleton<BroadcastRunExecutor>();
             services.AddHostedService<BroadcastScheduler>();
             services.AddHostedService<BroadcastSender>();

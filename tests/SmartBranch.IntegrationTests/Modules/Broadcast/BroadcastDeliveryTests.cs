@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Audit;
@@ -45,8 +47,11 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
 
         var marker = $"ごみ収集のお知らせ {Guid.NewGuid():N}";
         var id = await ComposeAndSubmitAsync(scenario, marker);
+        var bed = await fixture.GetAsync();
+        var sentBefore = await SentRecipientsOnMetricsAsync(bed);
         await ApproveAsync(scenario, id);
         var run = await scenario.RunWhenAsync(id, r => r.IsFinished, "the delivery to finish");
+        await Eventually.GetAsync(() => SentRecipientsOnMetricsAsync(bed), sent => sent - sentBefore == run.SentCount, "the delivery's progress on /metrics");
 
         foreach (var userId in friends)
         {
@@ -65,6 +70,13 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
         Assert.Equal((run.TargetCount, run.TargetCount), (sent.TargetCount, sent.SentCount));
         Assert.NotNull(sent.FinishedAt);
     }
+
+    /// <summary>Recipients of the staging environment sent so far, as an operator's Prometheus reads them.</summary>
+    private static async Task<double> SentRecipientsOnMetricsAsync(LineTestBed bed) =>
+        Regex.Matches(await bed.Server.GetStringAsync("/metrics"), """smartbranch_broadcast_recipients_total\{([^}]*)\} (\S+)""")
+            .Where(m => m.Groups[1].Value.Contains("outcome=\"sent\"", StringComparison.Ordinal) && m.Groups[1].Value.Contains("tenant=\"hirakawa\"", StringComparison.Ordinal)
+                && m.Groups[1].Value.Contains("environment=\"staging\"", StringComparison.Ordinal))
+            .Sum(m => double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task The_dashboard_counts_a_delivery_sent_today()
