@@ -51,7 +51,8 @@ public abstract class BroadcastDeliveryTests(TestBedFixture fixture)
         var sentBefore = await SentRecipientsOnMetricsAsync(bed);
         await ApproveAsync(scenario, id);
         var run = await scenario.RunWhenAsync(id, r => r.IsFinished, "the delivery to finish");
-        await Eventually.GetAsync(() => SentRecipientsOnMetricsAsync(bed), sent => sent - sentBefore == run.SentCount, "the delivery's progress on /metrics");
+        // At least: the class's other deliveries share this server and may still be sending.
+        await Eventually.GetAsync(() => SentRecipientsOnMetricsAsync(bed), sent => sent - sentBefore >= run.SentCount, "the delivery's progress on /metrics");
 
         foreach (var userId in friends)
         {
