@@ -19,7 +19,7 @@ namespace SmartBranch.IntegrationTests.Operations.Maintenance;
 /// Maintenance windows through the real server, on a clock the test moves: the console's 14-day rule, the portal's
 /// banner, residents' maintenance page while LINE's webhook keeps answering, and everything back after the window.
 /// </summary>
-public sealed class MaintenanceWindowTests : IAsyncLifetime
+public abstract class MaintenanceWindowTests(TestDatabaseKind kind) : IAsyncLifetime
 {
     private static readonly TestChannel Staging = LineTestBed.HirakawaStaging;
     private static readonly string ResidentPage = Staging.ResidentPath(PreferencesEndpoints.Page);
@@ -32,13 +32,17 @@ public sealed class MaintenanceWindowTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _bed = await LineTestBed.StartAsync(
-            TestDatabaseKind.Sqlite,
+            kind,
             extraSettings: new Dictionary<string, string?> { ["Identity:RateLimiting:PerIpPermitLimit"] = "10000" },
             configureServices: services => services.AddSingleton<TimeProvider>(_clock));
         _operator = await TestAccounts.CreateOperatorAsync(_bed.App.Services);
     }
 
-    public async ValueTask DisposeAsync() => await _bed.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _bed.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_window_sooner_than_14_days_is_refused_unless_an_emergency_and_only_operators_schedule()
@@ -154,4 +158,11 @@ public sealed class MaintenanceWindowTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<ICurrentStaffLoader>().LoadAsync(signedIn, CancellationToken.None);
         return await action(scope.ServiceProvider.GetRequiredService<IMaintenanceConsole>());
     }
+}
+
+public sealed class SqliteMaintenanceWindowTests() : MaintenanceWindowTests(TestDatabaseKind.Sqlite);
+
+public sealed class PostgresMaintenanceWindowTests : MaintenanceWindowTests
+{
+    public PostgresMaintenanceWindowTests() : base(TestDatabaseKind.Postgres) => TestServices.RequirePostgres();
 }
