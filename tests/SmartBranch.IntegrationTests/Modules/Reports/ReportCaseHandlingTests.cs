@@ -8,7 +8,7 @@ using SmartBranch.Modules.Reports.Features.Cases;
 namespace SmartBranch.IntegrationTests.Modules.Reports;
 
 /// <summary>Staff of the right department open a case, move it to 完了, and the resident is told in LINE.</summary>
-public sealed partial class ReportCaseHandlingTests(SqliteReportsBed fixture) : IClassFixture<SqliteReportsBed>
+public abstract partial class ReportCaseHandlingTests(ReportsBed fixture)
 {
     [Fact]
     public async Task Staff_close_a_case_with_an_internal_note_and_the_resident_is_told_each_change_but_never_the_note()
@@ -86,3 +86,7 @@ public sealed partial class ReportCaseHandlingTests(SqliteReportsBed fixture) : 
     [GeneratedRegex(@"R-\d{4}-\d{6}")]
     private static partial Regex ReceiptNumber();
 }
+
+public sealed class SqliteReportCaseHandlingTests(SqliteReportsBed fixture) : ReportCaseHandlingTests(fixture), IClassFixture<SqliteReportsBed>;
+
+public sealed class PostgresReportCaseHandlingTests(PostgresReportsBed fixture) : ReportCaseHandlingTests(fixture), IClassFixture<PostgresReportsBed>;

@@ -8,7 +8,7 @@ using SmartBranch.Modules.Reports.Domain;
 namespace SmartBranch.IntegrationTests.Modules.Reports;
 
 /// <summary>A resident reports in the LINE chat: category, photo, place inside the city, comment, confirmation, receipt.</summary>
-public sealed partial class ReportChatTests(SqliteReportsBed fixture) : IClassFixture<SqliteReportsBed>
+public abstract partial class ReportChatTests(ReportsBed fixture)
 {
     [Fact]
     public async Task A_resident_reports_road_damage_step_by_step_and_gets_a_receipt_number_and_the_department_an_email()
@@ -157,3 +157,7 @@ public sealed partial class ReportChatTests(SqliteReportsBed fixture) : IClassFi
     [GeneratedRegex(@"R-\d{4}-\d{6}")]
     private static partial Regex ReceiptNumber();
 }
+
+public sealed class SqliteReportChatTests(SqliteReportsBed fixture) : ReportChatTests(fixture), IClassFixture<SqliteReportsBed>;
+
+public sealed class PostgresReportChatTests(PostgresReportsBed fixture) : ReportChatTests(fixture), IClassFixture<PostgresReportsBed>;
