@@ -57,12 +57,8 @@ public sealed class SegmentDeliveryTests(StaffTestBed bed) : IClassFixture<Staff
     {
         var simulator = await bed.OpenSimulatorAsync();
         var phone = simulator.Locator(".phone").First;
-        await phone.GetByLabel("表示名").FillAsync(displayName);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "住民を作成" }).ClickAsync();
-        var resident = phone.GetByLabel("住民");
-        await Expect(resident).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^U[0-9a-f]{32}$"));
-        var userId = await resident.InputValueAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
+        var userId = await SimulatedPhone.CreateResidentAsync(phone, displayName);
+        await SimulatedPhone.FollowAsync(phone);
 
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
         await talk.GetByRole(AriaRole.Link, new() { Name = $"https://liff.line.me/{bed.Server.StagingLiffId}/preferences" }).ClickAsync();

@@ -24,13 +24,10 @@ public sealed class ReportToClosureTests(StaffTestBed bed) : IClassFixture<Staff
         var phone = simulator.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
         var quickReplies = phone.GetByRole(AriaRole.Group, new() { Name = "クイックリプライ" });
-        await phone.GetByLabel("表示名").FillAsync("柏木 通報");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "住民を作成" }).ClickAsync();
-        await Expect(phone.GetByLabel("住民")).ToHaveValueAsync(new Regex("^U[0-9a-f]{32}$"));
-        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "ブロック" })).ToBeVisibleAsync();
+        await SimulatedPhone.CreateResidentAsync(phone, "柏木 通報");
+        await SimulatedPhone.FollowAsync(phone);
 
-        await SendTextAsync(phone, "通報");
+        await SimulatedPhone.SendTextAsync(phone, "通報");
         await quickReplies.GetByRole(AriaRole.Button, new() { Name = "道路の損傷" }).ClickAsync();
         await Expect(talk.Locator(".item").Last).ToContainTextAsync("写真を 1 枚送ってください");
         var chooser = await simulator.RunAndWaitForFileChooserAsync(() => quickReplies.GetByRole(AriaRole.Button, new() { Name = "カメラ" }).ClickAsync());
@@ -42,7 +39,7 @@ public sealed class ReportToClosureTests(StaffTestBed bed) : IClassFixture<Staff
         await location.GetByLabel("住所").FillAsync("青森県平川市柏木町藤山");
         await location.GetByRole(AriaRole.Button, new() { Name = "送信", Exact = true }).ClickAsync();
         await Expect(talk.Locator(".item").Last).ToContainTextAsync("伝えたいことがあれば");
-        await SendTextAsync(phone, "直径 30 cm ほどの穴があります");
+        await SimulatedPhone.SendTextAsync(phone, "直径 30 cm ほどの穴があります");
         await Expect(talk.Locator(".flex-bubble").Last).ToContainTextAsync("この内容で通報します");
         await talk.Locator(".flex-bubble").Last.GetByRole(AriaRole.Button, new() { Name = "送信する" }).ClickAsync();
         var receipt = talk.Locator(".item").Filter(new() { HasTextRegex = new Regex("受付番号は R-\\d{4}-\\d{6} です") });
@@ -67,12 +64,6 @@ public sealed class ReportToClosureTests(StaffTestBed bed) : IClassFixture<Staff
 
         await Expect(talk.Locator(".item").Last).ToContainTextAsync($"通報（受付番号 {receiptNumber}）の対応が完了しました。");
         await Expect(talk).Not.ToContainTextAsync("舗装を補修済み");
-    }
-
-    private static async Task SendTextAsync(ILocator phone, string text)
-    {
-        await phone.GetByLabel("メッセージ").FillAsync(text);
-        await phone.Locator("form.composer button[type=submit]").ClickAsync();
     }
 
     /// <summary>A 640×480 JPEG, as a phone's camera would send.</summary>

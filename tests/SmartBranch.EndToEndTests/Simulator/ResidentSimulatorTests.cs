@@ -21,8 +21,8 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var phone = page.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
 
-        await CreateResidentAsync(phone, "平川 花子");
-        await FollowAsync(phone);
+        await SimulatedPhone.CreateResidentAsync(phone, "平川 花子");
+        await SimulatedPhone.FollowAsync(phone);
         await Expect(talk).ToContainTextAsync("平川市LINE公式アカウントを友だち追加していただき");
         var userId = ResidentOf(page);
 
@@ -64,8 +64,8 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var page = await bed.OpenSimulatorAsync();
         var phone = page.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
-        await CreateResidentAsync(phone, "弘前 三郎");
-        await FollowAsync(phone);
+        await SimulatedPhone.CreateResidentAsync(phone, "弘前 三郎");
+        await SimulatedPhone.FollowAsync(phone);
         await Expect(talk).ToContainTextAsync("受信設定");
         var userId = ResidentOf(page);
         await PushAsync(userId, PickupNotice());
@@ -94,8 +94,8 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         await bed.StartAsync();
         var page = await bed.OpenSimulatorAsync();
         var phone = page.Locator(".phone").First;
-        await CreateResidentAsync(phone, "津軽 次郎");
-        await FollowAsync(phone);
+        await SimulatedPhone.CreateResidentAsync(phone, "津軽 次郎");
+        await SimulatedPhone.FollowAsync(phone);
         var userId = ResidentOf(page);
         await using var pages = await ResidentPageHost.StartAsync();
         var liffId = await AddLiffAppAsync(pages);
@@ -136,8 +136,8 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         var page = await bed.OpenSimulatorAsync();
         var phone = page.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
-        await CreateResidentAsync(phone, "平賀 四郎");
-        await FollowAsync(phone);
+        await SimulatedPhone.CreateResidentAsync(phone, "平賀 四郎");
+        await SimulatedPhone.FollowAsync(phone);
         var preferencesLink = talk.GetByRole(AriaRole.Link, new() { Name = $"https://liff.line.me/{bed.Server.StagingLiffId}/preferences" });
 
         await preferencesLink.ClickAsync();
@@ -178,20 +178,6 @@ public sealed class ResidentSimulatorTests(SimulatorTestBed bed) : IClassFixture
         await Expect(phones).ToHaveCountAsync(2);
         Assert.Equal(second, ResidentOf(page));
         Assert.Empty(bed.ScriptErrors);
-    }
-
-    private static async Task CreateResidentAsync(ILocator phone, string displayName)
-    {
-        await phone.GetByLabel("表示名").FillAsync(displayName);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "住民を作成" }).ClickAsync();
-        await Expect(phone.GetByLabel("住民")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^U[0-9a-f]{32}$"));
-    }
-
-    /// <summary>Follows the account and waits until the emulator counts the resident as a friend: pushes to anyone else are dropped.</summary>
-    private static async Task FollowAsync(ILocator phone)
-    {
-        await phone.GetByRole(AriaRole.Button, new() { Name = "友だち追加" }).ClickAsync();
-        await Expect(phone.GetByRole(AriaRole.Button, new() { Name = "ブロック" })).ToBeVisibleAsync();
     }
 
     /// <summary>The resident the page shows: the simulator keeps it in its address (<c>?users=</c>).</summary>
