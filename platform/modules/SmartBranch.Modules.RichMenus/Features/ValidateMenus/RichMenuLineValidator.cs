@@ -57,7 +57,7 @@ internal sealed partial class RichMenuLineValidator(ICurrentTenant tenant, ILine
     }
 
     /// <summary>LINE names the property it refused (<c>areas[2].action.uri</c>, <c>chatBarText</c>, <c>size.height</c>).</summary>
-    private static RichMenuProblem Explain(LineApiErrorDetail detail)
+    internal static RichMenuProblem Explain(LineApiErrorDetail detail)
     {
         var property = detail.Property ?? "";
         var said = string.IsNullOrWhiteSpace(detail.Message) ? "" : $"（LINE の説明: {detail.Message}）";
