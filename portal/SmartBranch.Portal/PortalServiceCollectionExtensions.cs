@@ -10,6 +10,7 @@ using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
+using SmartBranch.Portal.Modules.RichMenus;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
@@ -38,6 +39,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
+        services.AddPortalNavigation<RichMenusPortalMenu>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
@@ -61,6 +63,7 @@ public static class PortalServiceCollectionExtensions
         app.MapAuditExport();
         app.MapBroadcastHistoryExport();
         app.MapReportPhotos();
+        app.MapRichMenuImages();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         return app;

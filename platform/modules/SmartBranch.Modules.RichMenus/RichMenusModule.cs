@@ -5,6 +5,7 @@ using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Modules.RichMenus.Features.EditMenus;
+using SmartBranch.Modules.RichMenus.Features.ValidateMenus;
 using SmartBranch.Modules.RichMenus.Persistence;
 
 namespace SmartBranch.Modules.RichMenus;
@@ -19,6 +20,7 @@ public sealed class RichMenusModule : ISmartBranchModule
         services.AddModelContribution<RichMenusModelContribution>();
         services.AddSingleton<IPermissionProvider, RichMenuPermissions>();
         services.AddScoped<IRichMenuEditor, RichMenuEditor>();
+        services.AddScoped<RichMenuLineValidator>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -28,6 +28,12 @@ public interface IRichMenuEditor
     /// <exception cref="RichMenuRuleException">The draft breaks the rules, or someone else changed the menu first.</exception>
     Task UpdateAsync(Guid menuId, RichMenuDraft draft, Guid concurrencyStamp, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What LINE's validate API says of the menu on an image of <paramref name="width"/> × <paramref name="height"/>,
+    /// in Japanese by field; empty when LINE would take it. Creates nothing on LINE and stores nothing.
+    /// </summary>
+    Task<IReadOnlyList<RichMenuProblem>> ValidateWithLineAsync(RichMenuDraft draft, int width, int height, CancellationToken cancellationToken);
+
     /// <summary>The menu's stored JPEG, for the preview; null when the menu does not exist.</summary>
     Task<Stream?> OpenImageAsync(Guid menuId, CancellationToken cancellationToken);
 }

@@ -5,12 +5,14 @@ using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.RichMenus.Domain;
+using SmartBranch.Modules.RichMenus.Features.ValidateMenus;
 using SmartBranch.Modules.RichMenus.Images;
 
 namespace SmartBranch.Modules.RichMenus.Features.EditMenus;
 
 internal sealed class RichMenuEditor(
-    SmartBranchDbContext db, ICurrentStaff staff, ICurrentTenant tenant, IMediaStore media, IAuditLog audit, TimeProvider clock) : IRichMenuEditor
+    SmartBranchDbContext db, ICurrentStaff staff, ICurrentTenant tenant, IMediaStore media, IAuditLog audit, TimeProvider clock,
+    RichMenuLineValidator validator) : IRichMenuEditor
 {
     public async Task<IReadOnlyList<RichMenuSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +62,12 @@ internal sealed class RichMenuEditor(
         await EnsureRoleIsFreeAsync(menu.Id, draft, cancellationToken);
         menu.Apply(draft, staffId, clock.GetUtcNow());
         await SaveAndAuditAsync(new AuditRecord("richmenus.menu.changed", "richmenu", menu.Id.ToString(), $"リッチメニュー「{menu.Name}」を変更"), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RichMenuProblem>> ValidateWithLineAsync(RichMenuDraft draft, int width, int height, CancellationToken cancellationToken)
+    {
+        Require(RichMenuPermissions.Edit);
+        return validator.ValidateAsync(draft, width, height, cancellationToken);
     }
 
     public async Task<Stream?> OpenImageAsync(Guid menuId, CancellationToken cancellationToken)
