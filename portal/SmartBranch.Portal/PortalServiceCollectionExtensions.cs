@@ -10,6 +10,7 @@ using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
+using SmartBranch.Portal.Modules.RichMenuPublishing;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
 using SmartBranch.Portal.Navigation;
@@ -39,6 +40,7 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
+        services.AddPortalNavigation<RichMenuPublishingPortalMenu>();
         services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         services.AddPortalNavigation<AccessGrantsPortalMenu>();
