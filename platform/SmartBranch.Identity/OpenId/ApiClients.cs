@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using OpenIddict.Abstractions;
 using SmartBranch.Kernel.Audit;
+using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Tenancy;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -15,14 +16,27 @@ public interface IApiClients
 {
     /// <exception cref="ArgumentException">Unknown tenant or empty name.</exception>
     Task<ApiClientCredentials> RegisterAsync(string tenantSlug, string displayName, CancellationToken cancellationToken);
+
+    /// <param name="scopes">Narrow powers of <see cref="ApiScopes"/> the client may request besides the general API scope.</param>
+    /// <exception cref="ArgumentException">Unknown tenant, empty name or unknown scope.</exception>
+    Task<ApiClientCredentials> RegisterAsync(string tenantSlug, string displayName, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
 }
 
 internal sealed class ApiClients(IOpenIddictApplicationManager applications, ITenantCatalog tenants, IAuditLog audit) : IApiClients
 {
     public const string TenantProperty = "tenant";
 
-    public async Task<ApiClientCredentials> RegisterAsync(string tenantSlug, string displayName, CancellationToken cancellationToken)
+    public Task<ApiClientCredentials> RegisterAsync(string tenantSlug, string displayName, CancellationToken cancellationToken) =>
+        RegisterAsync(tenantSlug, displayName, [], cancellationToken);
+
+    public async Task<ApiClientCredentials> RegisterAsync(
+        string tenantSlug, string displayName, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
+        if (scopes.FirstOrDefault(s => !ApiScopes.All.Contains(s)) is { } unknown)
+        {
+            throw new ArgumentException($"API のスコープ「{unknown}」はありません。", nameof(scopes));
+        }
+
         if (tenants.Find(tenantSlug) is null)
         {
             throw new ArgumentException("自治体が見つかりません。", nameof(tenantSlug));
@@ -48,6 +62,11 @@ internal sealed class ApiClients(IOpenIddictApplicationManager applications, ITe
                 Permissions.Prefixes.Scope + SmartBranchAuthentication.ApiScope,
             },
         };
+        foreach (var scope in scopes)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
         descriptor.Properties[TenantProperty] = JsonSerializer.SerializeToElement(tenantSlug);
         await applications.CreateAsync(descriptor, cancellationToken);
 

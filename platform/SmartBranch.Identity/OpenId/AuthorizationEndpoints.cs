@@ -10,6 +10,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using SmartBranch.Identity.Accounts;
 using SmartBranch.Identity.Security;
+using SmartBranch.Kernel.Authorization;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SmartBranch.Identity.OpenId;
@@ -83,7 +84,7 @@ internal static class AuthorizationEndpoints
             identity.SetClaim(Claims.Subject, request.ClientId);
             identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application));
             identity.SetClaim(SmartBranchAuthentication.TenantClaim, tenant);
-            identity.SetScopes(request.GetScopes().Intersect([SmartBranchAuthentication.ApiScope]));
+            identity.SetScopes(request.GetScopes().Intersect([SmartBranchAuthentication.ApiScope, .. ApiScopes.All]));
             identity.SetDestinations(_ => [Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

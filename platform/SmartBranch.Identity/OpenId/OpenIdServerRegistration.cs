@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenIddict.Server;
 using SmartBranch.Identity.Security;
+using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -28,7 +29,7 @@ internal static class OpenIdServerRegistration
                     .SetJsonWebKeySetEndpointUris(JwksPath.TrimStart('/'));
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, SmartBranchAuthentication.ApiScope);
+                server.RegisterScopes([Scopes.OpenId, Scopes.Profile, Scopes.Email, SmartBranchAuthentication.ApiScope, .. ApiScopes.All]);
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(30));
                 if (options.PublicOrigin is { } origin)
                 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Tenancy;
 
@@ -25,6 +26,15 @@ internal static class StaffAuthorization
                 .AddAuthenticationSchemes(SmartBranchAuthentication.Api)
                 .RequireAuthenticatedUser()
                 .AddRequirements(new TenantApiClientRequirement()));
+        foreach (var scope in ApiScopes.All)
+        {
+            services.AddAuthorizationBuilder().AddPolicy(scope, policy => policy
+                .AddAuthenticationSchemes(SmartBranchAuthentication.Api)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new TenantApiClientRequirement())
+                .RequireAssertion(context => context.User.HasScope(scope)));
+        }
+
         services.AddScoped<IAuthorizationHandler, ActiveMemberHandler>();
         services.AddScoped<IAuthorizationHandler, TenantApiClientHandler>();
     }

@@ -72,6 +72,7 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddScoped<IBroadcastTestSends>(sp => new BroadcastTestSends(Staff(sp), sp.GetRequiredService<ILineMessenger>()));
         services.AddScoped<ILineWebhookEventHandler<MessageEvent>, BroadcastTestAccountCodeHandler>();
         services.AddBusConsumer<MaintenanceAnnouncementRequestedHandler>();
+        services.AddBusConsumer<BroadcastDraftRequestedHandler>();
 
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {

@@ -7,10 +7,14 @@ public sealed class RichMenuPermissions : IPermissionProvider
 {
     public const string View = "richmenus.view";
     public const string Edit = "richmenus.edit";
+    public const string Publish = "richmenus.publish";
+    public const string DisasterMode = "richmenus.disaster-mode";
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
         new(View, "リッチメニューの閲覧", "View rich menus", [StaffRoles.Admin, StaffRoles.Staff, StaffRoles.Viewer]),
         new(Edit, "リッチメニューの作成・編集", "Create and edit rich menus", [StaffRoles.Admin, StaffRoles.Staff]),
+        new(Publish, "リッチメニューの公開・本番への反映", "Publish rich menus and promote them to production", [StaffRoles.Admin]),
+        new(DisasterMode, "防災モードの切り替え", "Switch disaster mode on and off", [StaffRoles.Admin, StaffRoles.Staff]),
     ];
 }

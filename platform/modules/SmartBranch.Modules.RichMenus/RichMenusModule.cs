@@ -4,16 +4,22 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
+using SmartBranch.Modules.RichMenus.Features.DisasterMode;
 using SmartBranch.Modules.RichMenus.Features.EditMenus;
 using SmartBranch.Modules.RichMenus.Features.ValidateMenus;
+using SmartBranch.Modules.RichMenus.Features.ImportFiles;
+using SmartBranch.Modules.RichMenus.Features.Publish;
 using SmartBranch.Modules.RichMenus.Persistence;
 
 namespace SmartBranch.Modules.RichMenus;
 
-/// <summary>The tenant environment's LINE rich menus; <see cref="IRichMenuEditor"/> is what the portal calls.</summary>
+/// <summary>
+/// The tenant environment's LINE rich menus: <see cref="IRichMenuEditor"/>, <see cref="IRichMenuPublisher"/>,
+/// <see cref="IRichMenuFileImporter"/> and <see cref="IDisasterMode"/> are what the portal calls.
+/// </summary>
 public sealed class RichMenusModule : ISmartBranchModule
 {
-    public ModuleDescriptor Descriptor { get; } = new("richmenus", "リッチメニュー");
+    public ModuleDescriptor Descriptor { get; } = new("richmenus", "リッチメニュー", ["broadcast"]);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -21,9 +27,22 @@ public sealed class RichMenusModule : ISmartBranchModule
         services.AddSingleton<IPermissionProvider, RichMenuPermissions>();
         services.AddScoped<IRichMenuEditor, RichMenuEditor>();
         services.AddScoped<RichMenuLineValidator>();
+
+        services.AddScoped<RichMenuFileImporter>();
+        services.AddScoped<IRichMenuFileImporter>(sp => sp.GetRequiredService<RichMenuFileImporter>());
+        services.AddScoped<RichMenuCreationLimit>();
+        services.AddScoped<RichMenuLine>();
+        services.AddScoped<RichMenuRelease>();
+        services.AddScoped<RichMenuPromotion>();
+        services.AddScoped<IRichMenuPublisher, RichMenuPublisher>();
+        services.AddScoped<DisasterModeSwitch>();
+        services.AddScoped<IDisasterMode>(sp => sp.GetRequiredService<DisasterModeSwitch>());
+
+        if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
+        {
+            services.AddHostedService<RichMenuFilesAtStartup>();
+        }
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapDisasterModeApi();
 }

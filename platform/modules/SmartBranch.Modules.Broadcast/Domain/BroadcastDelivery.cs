@@ -80,9 +80,10 @@ public sealed class BroadcastDelivery : ITenantOwned
 
     public BroadcastSchedule Schedule => BroadcastSchedule.Deserialize(ScheduleJson);
 
-    public static BroadcastDelivery Draft(string authorId, BroadcastDraft draft, DateTimeOffset now)
+    /// <param name="id">The id the draft's requester chose (a draft another module asked for), or null for a new one.</param>
+    public static BroadcastDelivery Draft(string authorId, BroadcastDraft draft, DateTimeOffset now, Guid? id = null)
     {
-        var delivery = new BroadcastDelivery { AuthorId = authorId, CreatedAt = now, State = BroadcastDeliveryState.Draft };
+        var delivery = new BroadcastDelivery { Id = id ?? Guid.CreateVersion7(), AuthorId = authorId, CreatedAt = now, State = BroadcastDeliveryState.Draft };
         delivery.Apply(draft, now);
         return delivery;
     }

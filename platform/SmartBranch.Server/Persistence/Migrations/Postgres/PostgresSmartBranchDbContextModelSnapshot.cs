@@ -2545,6 +2545,207 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("richmenus_menus", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.DisasterMode.DisasterModeState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<Guid?>("DraftDeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("draft_delivery_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<bool>("IsOn")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_on");
+
+                    b.Property<DateTimeOffset?>("SwitchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("switched_at");
+
+                    b.Property<string>("SwitchedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("switched_by");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_disaster_mode");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_disaster_mode_tenant_slug_environment_name");
+
+                    b.ToTable("richmenus_disaster_mode", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.ImportFiles.RichMenuFileImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FileMenuName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("file_menu_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("menu_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_file_imports");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "FileMenuName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_file_imports_tenant_slug_environment_name_file_me");
+
+                    b.ToTable("richmenus_file_imports", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuCreation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_creations");
+
+                    b.HasIndex("ChannelId", "CreatedAt")
+                        .HasDatabaseName("ix_richmenus_creations_channel_id_created_at");
+
+                    b.ToTable("richmenus_creations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", b =>
+                {
+                    b.Property<Guid>("ProductionMenuId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("production_menu_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<Guid>("StagingMenuId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staging_menu_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("ProductionMenuId")
+                        .HasName("pk_richmenus_promotion_links");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "StagingMenuId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_promotion_links_tenant_slug_environment_name_stag");
+
+                    b.ToTable("richmenus_promotion_links", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPublication", b =>
+                {
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("menu_id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("LineRichMenuId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("line_rich_menu_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("published_by");
+
+                    b.Property<Guid>("PublishedVersion")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_version");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("MenuId")
+                        .HasName("pk_richmenus_publications");
+
+                    b.ToTable("richmenus_publications", (string)null);
+                });
+
             modelBuilder.Entity("qrtz_blob_triggers", b =>
                 {
                     b.Property<string>("sched_name")
@@ -3527,6 +3728,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_residents_history_residents_resident_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithOne()
+                        .HasForeignKey("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", "ProductionMenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_promotion_links_richmenus_menus_production_menu_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPublication", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithOne()
+                        .HasForeignKey("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPublication", "MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_publications_richmenus_menus_menu_id");
                 });
 
             modelBuilder.Entity("qrtz_blob_triggers", b =>

@@ -2531,6 +2531,207 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("richmenus_menus", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.DisasterMode.DisasterModeState", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<Guid?>("DraftDeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("draft_delivery_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<bool>("IsOn")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_on");
+
+                    b.Property<long?>("SwitchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("switched_at");
+
+                    b.Property<string>("SwitchedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("switched_by");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_disaster_mode");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_disaster_mode_tenant_slug_environment_name");
+
+                    b.ToTable("richmenus_disaster_mode", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.ImportFiles.RichMenuFileImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FileMenuName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_menu_name");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("menu_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_file_imports");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "FileMenuName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_file_imports_tenant_slug_environment_name_file_menu_name");
+
+                    b.ToTable("richmenus_file_imports", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuCreation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_creations");
+
+                    b.HasIndex("ChannelId", "CreatedAt")
+                        .HasDatabaseName("ix_richmenus_creations_channel_id_created_at");
+
+                    b.ToTable("richmenus_creations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", b =>
+                {
+                    b.Property<Guid>("ProductionMenuId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("production_menu_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<Guid>("StagingMenuId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staging_menu_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("ProductionMenuId")
+                        .HasName("pk_richmenus_promotion_links");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "StagingMenuId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_promotion_links_tenant_slug_environment_name_staging_menu_id");
+
+                    b.ToTable("richmenus_promotion_links", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPublication", b =>
+                {
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("menu_id");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("LineRichMenuId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_rich_menu_id");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_by");
+
+                    b.Property<Guid>("PublishedVersion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_version");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("MenuId")
+                        .HasName("pk_richmenus_publications");
+
+                    b.ToTable("richmenus_publications", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2683,6 +2884,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_residents_history_residents_resident_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithOne()
+                        .HasForeignKey("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", "ProductionMenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_promotion_links_richmenus_menus_production_menu_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPublication", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithOne()
+                        .HasForeignKey("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPublication", "MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_publications_richmenus_menus_menu_id");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
