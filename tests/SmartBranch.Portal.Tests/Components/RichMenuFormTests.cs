@@ -27,9 +27,9 @@ public sealed class RichMenuFormTests : PortalComponentTest
     [Fact]
     public void LINEs_templates_divide_the_image_exactly_the_last_column_and_row_taking_the_odd_pixel()
     {
-        var six = RichMenuLayouts.Find("large-6")!.Bounds(2500, 1686);
-        var uneven = RichMenuLayouts.Find("compact-2-uneven")!.Bounds(2500, 843);
-        var oneOverTwo = RichMenuLayouts.Find("large-3")!.Bounds(2500, 1686);
+        var six = Layout("large-6").Bounds(2500, 1686);
+        var uneven = Layout("compact-2-uneven").Bounds(2500, 843);
+        var oneOverTwo = Layout("large-3").Bounds(2500, 1686);
 
         Assert.Equal(
             [new(0, 0, 833, 843), new(833, 0, 833, 843), new(1666, 0, 834, 843), new(0, 843, 833, 843), new(833, 843, 833, 843), new(1666, 843, 834, 843)],
@@ -265,6 +265,8 @@ public sealed class RichMenuFormTests : PortalComponentTest
             new RichMenuArea(new RichMenuBounds(0, 0, 1250, 843), new RichMenuAction(RichMenuActionKind.Uri, "https://www.city.hirakawa.lg.jp/")),
             new RichMenuArea(new RichMenuBounds(1250, 0, 1250, 843), new RichMenuAction(RichMenuActionKind.Message, "ごみの日")),
         ]);
+
+    private static RichMenuLayout Layout(string id) => RichMenuLayouts.Large.Concat(RichMenuLayouts.Compact).Single(l => l.Id == id);
 
     private static IReadOnlyList<string?> Bounds(IRenderedComponent<RichMenuForm> form, int area) =>
         [.. new[] { "x", "y", "width", "height" }.Select(c => form.Find($"#richmenu-area-{area}-{c}").GetAttribute("value"))];

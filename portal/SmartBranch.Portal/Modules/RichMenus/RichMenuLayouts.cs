@@ -27,10 +27,6 @@ public static class RichMenuLayouts
         new("compact-1", RichMenuSize.Compact, [Row(1)]),
     ];
 
-    public static IEnumerable<RichMenuLayout> All => Large.Concat(Compact);
-
-    public static RichMenuLayout? Find(string id) => All.FirstOrDefault(l => l.Id == id);
-
     /// <summary>The size class nearer to the image's shape: large menus are about 1.48 times as wide as high, compact ones 2.97.</summary>
     public static RichMenuSize SizeOf(int width, int height) => (double)width / height < 2.2 ? RichMenuSize.Large : RichMenuSize.Compact;
 
