@@ -64,6 +64,6 @@ internal sealed class FakeReportsDesk : IReportsDesk
 
     public static ReportCaseView Received(Guid id) => new(
         id, "R-2026-000123", "道路の損傷", "土木課", ReportStatus.Received, ReportedAt, null, 40.5841, 140.5668, "青森県平川市柏木町藤山25-6",
-        "歩道に穴があります", null, null, [ReportStatus.InProgress, ReportStatus.Completed, ReportStatus.Declined],
+        "歩道に穴があります", true, null, ReportSource.Line, null, null, null, [ReportStatus.InProgress, ReportStatus.Completed, ReportStatus.Declined],
         [new ReportHistoryEntry(ReportedAt, null, null, ReportStatus.Received, null)]);
 }
