@@ -38,6 +38,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
+        services.AddScoped<IReportApiKeysDesk, ReportApiKeysDesk>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
