@@ -50,11 +50,21 @@ public sealed class ReportCase : ITenantOwned
     public ReportStatus Status { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The other body (国, 県) that manages the road at the place, from the tenant's road managers; null when the city does.</summary>
+    public string? RoadManagerKey { get; private init; }
+
+    /// <summary>The road's name (国道7号) when <see cref="RoadManagerKey"/> is set.</summary>
+    public string? Road { get; private init; }
+
     /// <summary>An open report close in place and time to this one, flagged for staff to judge.</summary>
     public Guid? PossibleDuplicateOfId { get; private init; }
 
-    public static ReportCase File(ReportSubmission submission, string receiptNumber, string departmentKey, Guid? possibleDuplicateOf, DateTimeOffset now) => new()
+    /// <param name="roadManager">The key and road name of the road's other manager, if any.</param>
+    public static ReportCase File(
+        ReportSubmission submission, string receiptNumber, string departmentKey, (string Key, string Road)? roadManager, Guid? possibleDuplicateOf, DateTimeOffset now) => new()
     {
+        RoadManagerKey = roadManager?.Key,
+        Road = roadManager?.Road,
         ReceiptNumber = receiptNumber,
         CategoryKey = submission.CategoryKey,
         DepartmentKey = departmentKey,

@@ -21,6 +21,8 @@ internal sealed class ReportCaseConfiguration : IEntityTypeConfiguration<ReportC
         builder.Property(c => c.ReporterLineUserId).HasMaxLength(40);
         builder.Property(c => c.PhotoId).HasMaxLength(40);
         builder.Property(c => c.MediaUrl).HasMaxLength(ReportCase.MaxMediaUrlLength);
+        builder.Property(c => c.RoadManagerKey).HasMaxLength(40);
+        builder.Property(c => c.Road).HasMaxLength(100);
         builder.Property(c => c.Address).HasMaxLength(ReportCase.MaxAddressLength);
         builder.Property(c => c.Comment).HasMaxLength(ReportCase.MaxCommentLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
@@ -44,6 +46,7 @@ internal sealed class ReportCaseEntryConfiguration : IEntityTypeConfiguration<Re
         builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Note).HasMaxLength(ReportCaseEntry.MaxNoteLength);
+        builder.Property(e => e.ForwardedTo).HasMaxLength(ReportCaseEntry.MaxForwardedToLength);
         builder.HasOne<ReportCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.CaseId, e.At });
     }

@@ -144,14 +144,26 @@ internal sealed class ReportScenario(LineTestBed bed)
 }
 
 /// <summary>Hirakawa's staging with the emulator as LINE, a staff member the test signs in, and e-mail kept instead of sent.</summary>
-public sealed class SqliteReportsBed : TestBedFixture
+public abstract class ReportsBed : TestBedFixture
 {
     public CapturedEmails Emails { get; } = new();
 
-    protected override Task<LineTestBed> StartAsync() => LineTestBed.StartAsync(TestDatabaseKind.Sqlite, configureServices: services =>
+    protected Task<LineTestBed> StartAsync(TestDatabaseKind kind) => LineTestBed.StartAsync(kind, configureServices: services =>
     {
         services.AddScoped<TestStaff>();
         services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<TestStaff>());
         services.AddSingleton<IStaffEmailSender>(Emails);
     });
+}
+
+public sealed class SqliteReportsBed : ReportsBed
+{
+    protected override Task<LineTestBed> StartAsync() => StartAsync(TestDatabaseKind.Sqlite);
+}
+
+public sealed class PostgresReportsBed : ReportsBed
+{
+    protected override void RequireServices() => TestServices.RequirePostgres();
+
+    protected override Task<LineTestBed> StartAsync() => StartAsync(TestDatabaseKind.Postgres);
 }

@@ -2124,6 +2124,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reporter_line_user_id");
 
+                    b.Property<string>("Road")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("road");
+
+                    b.Property<string>("RoadManagerKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("road_manager_key");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -2190,6 +2200,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("environment_name");
+
+                    b.Property<string>("ForwardedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forwarded_to");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)

@@ -71,10 +71,11 @@ public sealed class ReportCaseDesk
             report.MediaUrl,
             report.Source,
             report.SourceClient,
+            catalog.RoadManager(report.RoadManagerKey) is { } manager ? new ReportRoadManagerView(manager.Name, report.Road ?? "", manager.Contact, manager.Email) : null,
             report.PossibleDuplicateOfId,
             duplicateOf,
             report.Status.IsOpen() ? Enum.GetValues<ReportStatus>().Where(s => report.Status.CanMoveTo(s)).ToList() : [],
-            entries.Select(e => new ReportHistoryEntry(e.At, e.StaffDisplayName, e.FromStatus, e.ToStatus, e.Note)).ToList());
+            entries.Select(e => new ReportHistoryEntry(e.At, e.StaffDisplayName, e.FromStatus, e.ToStatus, e.Note) { ForwardedTo = e.ForwardedTo }).ToList());
     }
 
     /// <summary>Moves the case and tells the reporter in LINE; <paramref name="note"/> stays internal.</summary>
@@ -169,10 +170,18 @@ public sealed record ReportCaseView(
     string? MediaUrl,
     ReportSource Source,
     string? SourceClient,
+    ReportRoadManagerView? RoadManager,
     Guid? PossibleDuplicateOfId,
     string? PossibleDuplicateOfReceipt,
     IReadOnlyList<ReportStatus> NextStatuses,
     IReadOnlyList<ReportHistoryEntry> History);
 
 /// <param name="StaffName">Null when the resident filed the case.</param>
-public sealed record ReportHistoryEntry(DateTimeOffset At, string? StaffName, ReportStatus? FromStatus, ReportStatus? ToStatus, string? Note);
+public sealed record ReportHistoryEntry(DateTimeOffset At, string? StaffName, ReportStatus? FromStatus, ReportStatus? ToStatus, string? Note)
+{
+    /// <summary>Set when staff forwarded the case to the road's manager (転送).</summary>
+    public string? ForwardedTo { get; init; }
+}
+
+/// <summary>The other body that manages the case's road; <paramref name="Email"/> null means it cannot be forwarded.</summary>
+public sealed record ReportRoadManagerView(string Name, string Road, string? Contact, string? Email);

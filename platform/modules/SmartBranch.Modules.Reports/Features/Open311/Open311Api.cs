@@ -90,13 +90,14 @@ internal sealed class Open311Api(
             MediaUrl = MediaUrl(form),
         };
 
+        var roadManager = catalog.RoadManagerAt(category, latitude, longitude);
         for (var attempt = 1; ; attempt++)
         {
-            var report = await filing.FileAsync(submission, category.DepartmentKey, clock.GetUtcNow(), cancellationToken);
+            var report = await filing.FileAsync(submission, category.DepartmentKey, roadManager, clock.GetUtcNow(), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return Open311Mapping.Created(report.ReceiptNumber, null);
+                return Open311Mapping.Created(report.ReceiptNumber, roadManager is null ? null : ReportChatMessages.RoadManagerNotice(roadManager));
             }
             catch (DbUpdateConcurrencyException) when (attempt < FilingAttempts)
             {
