@@ -11,13 +11,13 @@ public sealed class RoadManagerAreasTests : IDisposable
 
     [Theory]
     [InlineData(40.5000, 140.6150, true)] // on the centre line
-    [InlineData(40.5002, 140.6150, true)] // about 22 m north of it
-    [InlineData(40.5006, 140.6150, false)] // about 67 m north: beyond the 30 m corridor
+    [InlineData(40.5002, 140.6150, true)] // about 22 m beyond its northern end
+    [InlineData(40.5006, 140.6150, false)] // about 67 m beyond its end: outside the 30 m corridor
     [InlineData(40.5000, 140.6153, true)] // about 25 m east (a degree of longitude is shorter here)
     [InlineData(40.5000, 140.6160, false)] // about 85 m east
     public void A_centre_line_is_widened_by_its_buffer_in_metres(double latitude, double longitude, bool inside)
     {
-        var areas = RoadManagerAreas.Parse(Collection(Line("national", "国道7号", 30, "[140.6150, 40.4900], [140.6150, 40.5100]")), [National]);
+        var areas = RoadManagerAreas.Parse(Collection(Line("national", "国道7号", 30, "[140.6150, 40.4900], [140.6150, 40.5000]")), [National]);
 
         var match = areas.At(latitude, longitude);
 
