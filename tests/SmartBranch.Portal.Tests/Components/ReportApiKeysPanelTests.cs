@@ -67,6 +67,7 @@ public sealed class ReportApiKeysPanelTests : PortalComponentTest
     public void On_staging_the_endpoint_names_the_environment_and_the_page_speaks_english_when_asked()
     {
         UseCulture("en");
+        UseTenant(TestTenants.In("staging"));
 
         var panel = RenderPanel("staging");
 
