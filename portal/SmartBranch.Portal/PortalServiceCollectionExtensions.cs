@@ -40,6 +40,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
+        services.AddScoped<IReportApiKeysDesk, ReportApiKeysDesk>();
         services.AddPortalNavigation<RichMenusPortalMenu>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<RichMenuPublishingPortalMenu>();

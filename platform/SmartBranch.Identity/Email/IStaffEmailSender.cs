@@ -6,4 +6,9 @@ public interface IStaffEmailSender
     Task SendAsync(StaffEmail email, CancellationToken cancellationToken);
 }
 
-public sealed record StaffEmail(string To, string Subject, string TextBody);
+public sealed record StaffEmail(string To, string Subject, string TextBody)
+{
+    public IReadOnlyList<StaffEmailAttachment> Attachments { get; init; } = [];
+}
+
+public sealed record StaffEmailAttachment(string FileName, string ContentType, byte[] Content);

@@ -44,7 +44,13 @@ internal static class StaffMimeMessage
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(email.To));
         message.Subject = email.Subject;
-        message.Body = new TextPart("plain") { Text = email.TextBody };
+        var body = new BodyBuilder { TextBody = email.TextBody };
+        foreach (var attachment in email.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

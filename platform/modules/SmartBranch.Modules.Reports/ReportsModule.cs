@@ -15,7 +15,9 @@ using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Chat;
+using SmartBranch.Modules.Reports.Features.ApiKeys;
 using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Modules.Reports.Features.Open311;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
 
@@ -41,6 +43,8 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped<ILineWebhookEventHandler<MessageEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
         services.AddScoped<ILineWebhookEventHandler<PostbackEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
         services.AddBusConsumer<ReportFiledMailConsumer>();
+        services.AddSingleton<Open311PostLimiter>();
+        services.AddScoped<Open311Api>();
 
         services.AddScoped(sp => new ReportsStaff(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
@@ -49,9 +53,11 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped(sp => new ReportCaseDesk(
             sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILineMessenger>(), sp.GetRequiredService<IOutbox>(),
             sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new RoadManagerForwarding(
+            sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<IReportMailSender>(),
+            sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new ReportApiKeys(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOpen311();
 }

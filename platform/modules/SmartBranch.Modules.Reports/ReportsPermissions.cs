@@ -11,6 +11,7 @@ public sealed class ReportsPermissions : IPermissionProvider
     public const string View = "reports.view";
     public const string Handle = "reports.handle";
     public const string AllDepartments = "reports.all-departments";
+    public const string Api = "reports.api";
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
@@ -19,5 +20,6 @@ public sealed class ReportsPermissions : IPermissionProvider
         new(Handle, "通報の対応（状況の変更と内部メモ。状況の変更は通報者に LINE で届く）", "Change a report's status (the reporter is told in LINE) and add internal notes",
             [StaffRoles.Admin, StaffRoles.Staff, StaffRoles.Contractor]),
         new(AllDepartments, "すべての課の通報の閲覧", "View the reports of every department", [StaffRoles.Admin]),
+        new(Api, "Open311 API キーの管理（作成・一覧・無効化）", "Manage the Open311 API keys (create, list, revoke)", [StaffRoles.Admin]),
     ];
 }

@@ -110,6 +110,45 @@ public sealed class ReportsPortalTests : PortalComponentTest
     }
 
     [Fact]
+    public void A_case_on_a_national_road_names_its_manager_and_staff_forward_it_into_the_history()
+    {
+        Staff.Permissions.Add(ReportsPermissions.Handle);
+        _desk.Case = FakeReportsDesk.Received(Id) with
+        {
+            RoadManager = new ReportRoadManagerView("国土交通省 青森河川国道事務所", "国道7号", "道路緊急ダイヤル #9910", "kokudo@example.jp"),
+        };
+        var panel = RenderPanel();
+
+        var section = panel.Find("#report-road-manager").TextContent;
+        Assert.Contains("この場所は国道7号で、国土交通省 青森河川国道事務所が管理しています", section, StringComparison.Ordinal);
+        Assert.Contains("道路緊急ダイヤル #9910", section, StringComparison.Ordinal);
+
+        panel.Find("#report-forward-note").Change("片側通行です");
+        panel.Find("form.report-forward").Submit();
+
+        Assert.Equal(["forward 片側通行です"], _desk.Actions);
+        Assert.Equal("道路の管理者へ転送しました。", panel.Find(".form-success").TextContent);
+        Assert.Contains("転送: 国土交通省 青森河川国道事務所 <kokudo@example.jp>", panel.Find(".report-history").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_case_from_open311_shows_its_client_and_links_its_photo_elsewhere_and_a_city_road_offers_no_forwarding()
+    {
+        Staff.Permissions.Add(ReportsPermissions.Handle);
+        _desk.Case = FakeReportsDesk.Received(Id) with
+        {
+            Source = ReportSource.Open311, SourceClient = "道路管理システム", HasPhoto = false, MediaUrl = "https://photos.example.jp/1.jpg",
+        };
+
+        var panel = RenderPanel();
+
+        Assert.Contains("Open311（道路管理システム）", panel.Find("dl.facts").TextContent, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("img.report-photo"));
+        Assert.Equal("https://photos.example.jp/1.jpg", panel.Find("#report-photo-heading + p + a").GetAttribute("href"));
+        Assert.Empty(panel.FindAll("form.report-forward"));
+    }
+
+    [Fact]
     public void A_case_of_another_department_is_not_shown()
     {
         _desk.Case = null;

@@ -62,8 +62,18 @@ internal sealed class FakeReportsDesk : IReportsDesk
         return Task.CompletedTask;
     }
 
+    public Task ForwardToRoadManagerAsync(Guid caseId, string? note, CancellationToken cancellationToken)
+    {
+        Actions.Add($"forward {note}");
+        Case = Case! with
+        {
+            History = [.. Case.History, new ReportHistoryEntry(ReportedAt.AddHours(3), "職員 一郎", null, null, note) { ForwardedTo = $"{Case.RoadManager!.Name} <{Case.RoadManager.Email}>" }],
+        };
+        return Task.CompletedTask;
+    }
+
     public static ReportCaseView Received(Guid id) => new(
         id, "R-2026-000123", "道路の損傷", "土木課", ReportStatus.Received, ReportedAt, null, 40.5841, 140.5668, "青森県平川市柏木町藤山25-6",
-        "歩道に穴があります", null, null, [ReportStatus.InProgress, ReportStatus.Completed, ReportStatus.Declined],
+        "歩道に穴があります", true, null, ReportSource.Line, null, null, null, null, [ReportStatus.InProgress, ReportStatus.Completed, ReportStatus.Declined],
         [new ReportHistoryEntry(ReportedAt, null, null, ReportStatus.Received, null)]);
 }

@@ -8,14 +8,16 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace SmartBranch.Modules.Reports.Catalog;
 
 /// <summary>
-/// Reads <c>tenants/&lt;slug&gt;/reports.yml</c> (categories and departments) and <c>boundary.geojson</c> (the city's
-/// area). A file with mistakes is refused as a whole, every mistake named. A tenant without <c>reports.yml</c>
+/// Reads <c>tenants/&lt;slug&gt;/reports.yml</c> (categories and departments), <c>boundary.geojson</c> (the city's
+/// area) and, if there, <c>road-managers.yml</c> with <c>road-managers.geojson</c> (roads the city does not manage). A file with mistakes is refused as a whole, every mistake named. A tenant without <c>reports.yml</c>
 /// (one created in the console) offers no reports; without a boundary, every place is accepted.
 /// </summary>
 internal sealed class ReportCatalogFiles
 {
     public const string FileName = "reports.yml";
     public const string BoundaryFileName = "boundary.geojson";
+    public const string RoadManagersFileName = "road-managers.yml";
+    public const string RoadAreasFileName = "road-managers.geojson";
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -55,11 +57,78 @@ internal sealed class ReportCatalogFiles
 
         var boundaryPath = Path.Combine(tenantDirectory, BoundaryFileName);
         var boundary = File.Exists(boundaryPath) ? ParseBoundary(boundaryPath) : null;
+        var (managers, areas) = LoadRoadManagers(tenantDirectory);
         return new ReportCatalog(
-            file.Categories.Select(c => new ReportCategory(c.Key!, c.NameJa!.Trim(), c.NameEn!.Trim(), c.Department!)).ToList(),
+            file.Categories.Select(c => new ReportCategory(c.Key!, c.NameJa!.Trim(), c.NameEn!.Trim(), c.Department!, c.RoadManagers)).ToList(),
             file.Departments.Select(d => new ReportDepartment(d.Key!, d.Name!.Trim(), string.IsNullOrWhiteSpace(d.Email) ? null : d.Email.Trim())).ToList(),
-            boundary);
+            boundary,
+            managers,
+            areas);
     }
+
+    private static (IReadOnlyList<RoadManager> Managers, RoadManagerAreas? Areas) LoadRoadManagers(string tenantDirectory)
+    {
+        var path = Path.Combine(tenantDirectory, RoadManagersFileName);
+        if (!File.Exists(path))
+        {
+            return ([], null);
+        }
+
+        RoadManagersFile file;
+        try
+        {
+            file = Yaml.Deserialize<RoadManagersFile?>(File.ReadAllText(path)) ?? new RoadManagersFile();
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidOperationException($"{path} is not valid YAML: {e.Message}", e);
+        }
+
+        var errors = new List<string>();
+        CheckKeys(file.Managers.Select(m => m.Key), "manager", errors);
+        var managers = new List<RoadManager>();
+        foreach (var entry in file.Managers)
+        {
+            var where = $"manager '{entry.Key}'";
+            RequireText(entry.Name, $"{where}: name", errors);
+            if (!Enum.TryParse<RoadManagerKind>(entry.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+            {
+                errors.Add($"{where}: kind '{entry.Kind}' must be national, prefectural or municipal.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(entry.Email) && !MailAddress.TryCreate(entry.Email.Trim(), out _))
+            {
+                errors.Add($"{where}: email '{entry.Email}' is not an e-mail address.");
+            }
+
+            managers.Add(new RoadManager(
+                entry.Key ?? "", entry.Name?.Trim() ?? "", kind, Optional(entry.Phone), Optional(entry.PhoneLabel), Optional(entry.Email)));
+        }
+
+        var areasPath = Path.Combine(tenantDirectory, RoadAreasFileName);
+        RoadManagerAreas? areas = null;
+        if (!File.Exists(areasPath))
+        {
+            errors.Add($"{RoadAreasFileName} is missing: it holds the managers' roads.");
+        }
+        else if (errors.Count == 0)
+        {
+            try
+            {
+                areas = RoadManagerAreas.Parse(File.ReadAllText(areasPath), managers);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException($"{areasPath}: {e.Message}", e);
+            }
+        }
+
+        return errors.Count == 0
+            ? (managers, areas)
+            : throw new InvalidOperationException($"{path}:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}");
+    }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static CityBoundary ParseBoundary(string path)
     {
@@ -156,8 +225,25 @@ internal sealed class ReportCatalogFiles
         public string? Email { get; set; }
     }
 
+    private sealed class RoadManagersFile
+    {
+        public List<RoadManagerEntry> Managers { get; set; } = [];
+    }
+
+    private sealed class RoadManagerEntry
+    {
+        public string? Key { get; set; }
+        public string? Name { get; set; }
+        public string? Kind { get; set; }
+        public string? Phone { get; set; }
+        public string? PhoneLabel { get; set; }
+        public string? Email { get; set; }
+    }
+
     private sealed class CategoryEntry
     {
+        public bool RoadManagers { get; set; }
+
         public string? Key { get; set; }
         public string? NameJa { get; set; }
         public string? NameEn { get; set; }

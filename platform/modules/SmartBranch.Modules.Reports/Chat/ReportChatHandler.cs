@@ -183,7 +183,8 @@ internal sealed partial class ReportChatHandler(
         }
 
         conversation.Remark(comment, at);
-        return ReportChatMessages.Confirmation(conversation, catalog.Category(conversation.CategoryKey!)!);
+        var category = catalog.Category(conversation.CategoryKey!)!;
+        return ReportChatMessages.Confirmation(conversation, category, RoadManagerAt(catalog, category, conversation));
     }
 
     private async Task<LineMessage> ConfirmAsync(
@@ -199,13 +200,17 @@ internal sealed partial class ReportChatHandler(
         if (input.Kind != InputKind.Submit)
         {
             conversation.KeepAlive(at);
-            return ReportChatMessages.Confirmation(conversation, category);
+            return ReportChatMessages.Confirmation(conversation, category, RoadManagerAt(catalog, category, conversation));
         }
 
-        var report = await filing.FileAsync(conversation.ToSubmission(), category.DepartmentKey, clock.GetUtcNow(), cancellationToken);
+        var roadManager = RoadManagerAt(catalog, category, conversation);
+        var report = await filing.FileAsync(conversation.ToSubmission(), category.DepartmentKey, roadManager, clock.GetUtcNow(), cancellationToken);
         db.Remove(conversation);
-        return ReportChatMessages.Received(report.ReceiptNumber);
+        return ReportChatMessages.Received(report.ReceiptNumber, roadManager);
     }
+
+    private static RoadManagerMatch? RoadManagerAt(ReportCatalog catalog, ReportCategory category, ReportConversation conversation) =>
+        catalog.RoadManagerAt(category, conversation.Latitude!.Value, conversation.Longitude!.Value);
 
     private void Reply(LineWebhookEvent webhookEvent, string userId, LineMessage message)
     {

@@ -57,8 +57,18 @@ internal static class ReportChatMessages
 
     public static LineMessage CommentTooLong() => Comment($"コメントは {ReportCase.MaxCommentLength} 文字までです。短くしてもう一度送ってください。");
 
-    public static LineMessage Received(string receiptNumber) => new TextMessage(
-        $"通報を受け付けました。受付番号は {receiptNumber} です。\n担当課が確認し、対応の状況はこのトークでお知らせします。ご協力ありがとうございました。");
+    public static LineMessage Received(string receiptNumber, RoadManagerMatch? roadManager = null) => new TextMessage(
+        $"通報を受け付けました。受付番号は {receiptNumber} です。\n担当課が確認し、対応の状況はこのトークでお知らせします。ご協力ありがとうございました。"
+        + (roadManager is null ? "" : "\n\n" + RoadManagerNotice(roadManager)));
+
+    /// <summary>Who handles a road the city does not manage, and whom to call when it is urgent.</summary>
+    public static string RoadManagerNotice(RoadManagerMatch roadManager)
+    {
+        var notice = $"この場所は{roadManager.Road}で、{roadManager.Manager.Name}が管理しています。市から管理者へお伝えします。";
+        return roadManager.Manager.Contact is { } contact
+            ? notice + $"穴や落下物など急ぎの危険は、{contact} へ直接お電話ください。"
+            : notice;
+    }
 
     public static LineMessage StatusChanged(string receiptNumber, ReportStatus status) => new TextMessage(status switch
     {
@@ -69,7 +79,7 @@ internal static class ReportChatMessages
     });
 
     /// <summary>A Flex bubble repeating what the resident sent, with the send and cancel buttons.</summary>
-    public static LineMessage Confirmation(ReportConversation conversation, ReportCategory category)
+    public static LineMessage Confirmation(ReportConversation conversation, ReportCategory category, RoadManagerMatch? roadManager)
     {
         var rows = new JsonArray
         {
@@ -82,6 +92,11 @@ internal static class ReportChatMessages
         }
 
         rows.Add(Row("コメント", conversation.Comment ?? "なし"));
+        if (roadManager is not null)
+        {
+            rows.Add(Row("道路の管理", RoadManagerNotice(roadManager)));
+        }
+
         var bubble = new JsonObject
         {
             ["type"] = "bubble",

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Outbox;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Contracts;
 using SmartBranch.Modules.Reports.Domain;
 
@@ -20,7 +21,8 @@ internal sealed class ReportFiling(SmartBranchDbContext db, IOutbox outbox)
     // About 111 km to a degree of latitude; a degree of longitude is shorter at Japan's latitudes, so the box is generous.
     private const double BoxDegrees = 0.001;
 
-    public async Task<ReportCase> FileAsync(ReportSubmission submission, string departmentKey, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<ReportCase> FileAsync(
+        ReportSubmission submission, string departmentKey, RoadManagerMatch? roadManager, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var year = JapanTime.From(now).Year;
         var counter = await db.Set<ReportReceiptCounter>().SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
@@ -31,7 +33,8 @@ internal sealed class ReportFiling(SmartBranchDbContext db, IOutbox outbox)
         }
 
         var duplicateOf = await FindPossibleDuplicateAsync(submission, now, cancellationToken);
-        var report = ReportCase.File(submission, counter.Next(), departmentKey, duplicateOf, now);
+        var report = ReportCase.File(
+            submission, counter.Next(), departmentKey, roadManager is null ? null : (roadManager.Manager.Key, roadManager.Road), duplicateOf, now);
         db.Add(report);
         db.Add(ReportCaseEntry.Filed(report));
         outbox.Add(new ReportFiledIntegrationEvent(report.Id, report.ReceiptNumber, report.CategoryKey, departmentKey, duplicateOf is not null));

@@ -3,14 +3,15 @@ using SmartBranch.Kernel.Persistence;
 namespace SmartBranch.Modules.Reports.Domain;
 
 /// <summary>
-/// One report from a resident: what (category), where (coordinates from LINE's location picker), when, one photo we
-/// stored, and an optional comment. The reporter is kept only as the LINE user id, to tell them of status changes;
-/// no name or profile is stored.
+/// One report: what (category), where (coordinates), when, a photo and an optional comment. A resident's report from
+/// LINE keeps the reporter only as the LINE user id, to tell them of status changes; no name or profile is stored. A
+/// report from an Open311 client keeps the client's name instead, and no reporter at all.
 /// </summary>
 public sealed class ReportCase : ITenantOwned
 {
     public const int MaxCommentLength = 500;
     public const int MaxAddressLength = 200;
+    public const int MaxMediaUrlLength = 500;
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
     public string TenantSlug { get; set; } = "";
@@ -21,10 +22,19 @@ public sealed class ReportCase : ITenantOwned
 
     public string CategoryKey { get; private init; } = "";
     public string DepartmentKey { get; private init; } = "";
-    public string ReporterLineUserId { get; private init; } = "";
+    public ReportSource Source { get; private init; }
 
-    /// <summary>The stored photo's media id (<c>{id}.jpg</c> and <c>{id}-preview.jpg</c>).</summary>
-    public string PhotoId { get; private init; } = "";
+    /// <summary>The name of the Open311 client (its API key's name) that filed the case; null from LINE.</summary>
+    public string? SourceClient { get; private init; }
+
+    /// <summary>The reporter to tell of status changes; null when the case came through Open311.</summary>
+    public string? ReporterLineUserId { get; private init; }
+
+    /// <summary>The stored photo's media id (<c>{id}.jpg</c> and <c>{id}-preview.jpg</c>); null when none was sent.</summary>
+    public string? PhotoId { get; private init; }
+
+    /// <summary>The photo an Open311 client pointed to (<c>media_url</c>); never fetched by us, only linked for staff.</summary>
+    public string? MediaUrl { get; private init; }
 
     public double Latitude { get; private init; }
     public double Longitude { get; private init; }
@@ -40,16 +50,29 @@ public sealed class ReportCase : ITenantOwned
     public ReportStatus Status { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The other body (国, 県) that manages the road at the place, from the tenant's road managers; null when the city does.</summary>
+    public string? RoadManagerKey { get; private init; }
+
+    /// <summary>The road's name (国道7号) when <see cref="RoadManagerKey"/> is set.</summary>
+    public string? Road { get; private init; }
+
     /// <summary>An open report close in place and time to this one, flagged for staff to judge.</summary>
     public Guid? PossibleDuplicateOfId { get; private init; }
 
-    public static ReportCase File(ReportSubmission submission, string receiptNumber, string departmentKey, Guid? possibleDuplicateOf, DateTimeOffset now) => new()
+    /// <param name="roadManager">The key and road name of the road's other manager, if any.</param>
+    public static ReportCase File(
+        ReportSubmission submission, string receiptNumber, string departmentKey, (string Key, string Road)? roadManager, Guid? possibleDuplicateOf, DateTimeOffset now) => new()
     {
+        RoadManagerKey = roadManager?.Key,
+        Road = roadManager?.Road,
         ReceiptNumber = receiptNumber,
         CategoryKey = submission.CategoryKey,
         DepartmentKey = departmentKey,
+        Source = submission.Source,
+        SourceClient = submission.SourceClient,
         ReporterLineUserId = submission.LineUserId,
         PhotoId = submission.PhotoId,
+        MediaUrl = submission.MediaUrl,
         Latitude = submission.Latitude,
         Longitude = submission.Longitude,
         Address = submission.Address,
@@ -76,9 +99,27 @@ public sealed class ReportCase : ITenantOwned
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
 }
 
-/// <summary>What the resident sent, complete, ready to become a case.</summary>
-public sealed record ReportSubmission(
-    string LineUserId, string CategoryKey, string PhotoId, double Latitude, double Longitude, string? Address, DateTimeOffset? CapturedAt, string? Comment);
+/// <summary>What a resident or an Open311 client sent, complete, ready to become a case.</summary>
+public sealed record ReportSubmission(string CategoryKey, double Latitude, double Longitude, string? Address, string? Comment)
+{
+    public ReportSource Source { get; init; } = ReportSource.Line;
+    public string? LineUserId { get; init; }
+    public string? SourceClient { get; init; }
+    public string? PhotoId { get; init; }
+    public DateTimeOffset? CapturedAt { get; init; }
+    public string? MediaUrl { get; init; }
+
+    public static ReportSubmission FromLine(
+        string lineUserId, string categoryKey, string photoId, double latitude, double longitude, string? address, DateTimeOffset? capturedAt, string? comment) =>
+        new(categoryKey, latitude, longitude, address, comment) { LineUserId = lineUserId, PhotoId = photoId, CapturedAt = capturedAt };
+}
+
+/// <summary>Where a case came from: a resident's LINE chat, or a city system or app through the Open311 API.</summary>
+public enum ReportSource
+{
+    Line,
+    Open311,
+}
 
 /// <summary>A rule of the Reports module refused a staff action; the message is Japanese, for staff.</summary>
 public sealed class ReportRuleException : Exception

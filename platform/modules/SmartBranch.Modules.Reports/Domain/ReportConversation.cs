@@ -58,7 +58,7 @@ public sealed class ReportConversation : ITenantOwned
     /// <summary>Resets the timeout without moving on (the resident is still answering the same step).</summary>
     public void KeepAlive(DateTimeOffset at) => ExpiresAt = at + Timeout;
 
-    public ReportSubmission ToSubmission() => new(
+    public ReportSubmission ToSubmission() => ReportSubmission.FromLine(
         LineUserId,
         CategoryKey ?? throw Incomplete(),
         PhotoId ?? throw Incomplete(),

@@ -33,7 +33,7 @@ internal sealed class ReportFiledMailConsumer(
         if (catalog.Department(filed.DepartmentKey) is { Email: { } address } department)
         {
             var category = catalog.Category(filed.CategoryKey)?.NameJa ?? filed.CategoryKey;
-            await mail.SendAsync(address, Subject(tenant, filed, category), Body(tenant, filed, category, department.Name), cancellationToken);
+            await mail.SendAsync(address, Subject(tenant, filed, category), Body(tenant, filed, category, department.Name), [], cancellationToken);
         }
 
         inbox.MarkProcessed(ConsumerName, filed.EventId);

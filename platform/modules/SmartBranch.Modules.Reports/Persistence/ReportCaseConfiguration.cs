@@ -15,8 +15,14 @@ internal sealed class ReportCaseConfiguration : IEntityTypeConfiguration<ReportC
         builder.Property(c => c.ReceiptNumber).HasMaxLength(20);
         builder.Property(c => c.CategoryKey).HasMaxLength(40);
         builder.Property(c => c.DepartmentKey).HasMaxLength(40);
+        // The default fills the cases filed before there was a source (all from LINE); EF always writes the value itself.
+        builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ReportSource.Line).HasSentinel((ReportSource)(-1));
+        builder.Property(c => c.SourceClient).HasMaxLength(ReportApiKey.MaxNameLength);
         builder.Property(c => c.ReporterLineUserId).HasMaxLength(40);
         builder.Property(c => c.PhotoId).HasMaxLength(40);
+        builder.Property(c => c.MediaUrl).HasMaxLength(ReportCase.MaxMediaUrlLength);
+        builder.Property(c => c.RoadManagerKey).HasMaxLength(40);
+        builder.Property(c => c.Road).HasMaxLength(100);
         builder.Property(c => c.Address).HasMaxLength(ReportCase.MaxAddressLength);
         builder.Property(c => c.Comment).HasMaxLength(ReportCase.MaxCommentLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
@@ -40,6 +46,7 @@ internal sealed class ReportCaseEntryConfiguration : IEntityTypeConfiguration<Re
         builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Note).HasMaxLength(ReportCaseEntry.MaxNoteLength);
+        builder.Property(e => e.ForwardedTo).HasMaxLength(ReportCaseEntry.MaxForwardedToLength);
         builder.HasOne<ReportCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(e => new { e.CaseId, e.At });
     }
@@ -71,5 +78,23 @@ internal sealed class ReportConversationConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.PhotoId).HasMaxLength(40);
         builder.Property(c => c.Address).HasMaxLength(ReportCase.MaxAddressLength);
         builder.Property(c => c.Comment).HasMaxLength(ReportCase.MaxCommentLength);
+    }
+}
+
+internal sealed class ReportApiKeyConfiguration : IEntityTypeConfiguration<ReportApiKey>
+{
+    public void Configure(EntityTypeBuilder<ReportApiKey> builder)
+    {
+        builder.ToTable("reports_api_keys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.TenantSlug).HasMaxLength(40);
+        builder.Property(k => k.EnvironmentName).HasMaxLength(20);
+        builder.Property(k => k.Name).HasMaxLength(ReportApiKey.MaxNameLength);
+        builder.Property(k => k.Hash).HasMaxLength(64);
+        builder.Property(k => k.Hint).HasMaxLength(20);
+        builder.Property(k => k.CreatedBy).HasMaxLength(200);
+        builder.Property(k => k.RevokedBy).HasMaxLength(200);
+        builder.HasIndex(k => k.Hash).IsUnique();
+        builder.HasIndex(k => new { k.TenantSlug, k.EnvironmentName, k.CreatedAt });
     }
 }

@@ -11,5 +11,6 @@ internal sealed class ReportsModelContribution : IModelContribution
         modelBuilder.ApplyConfiguration(new ReportCaseEntryConfiguration());
         modelBuilder.ApplyConfiguration(new ReportReceiptCounterConfiguration());
         modelBuilder.ApplyConfiguration(new ReportConversationConfiguration());
+        modelBuilder.ApplyConfiguration(new ReportApiKeyConfiguration());
     }
 }

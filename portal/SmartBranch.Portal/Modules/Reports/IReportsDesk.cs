@@ -19,6 +19,9 @@ public interface IReportsDesk
 
     Task AddNoteAsync(Guid caseId, string note, CancellationToken cancellationToken);
 
+    /// <summary>E-mails the case, with its photo and place, to the manager of its road (国, 県) and records it (転送).</summary>
+    Task ForwardToRoadManagerAsync(Guid caseId, string? note, CancellationToken cancellationToken);
+
     /// <summary>The categories and departments to filter by, in the tenant's order.</summary>
     IReadOnlyList<(string Key, string Name)> Categories { get; }
 

@@ -3,7 +3,7 @@ using SmartBranch.Modules.Reports.Features.Cases;
 
 namespace SmartBranch.Portal.Modules.Reports;
 
-internal sealed class ReportsDesk(ReportInbox inbox, ReportCaseDesk cases) : IReportsDesk
+internal sealed class ReportsDesk(ReportInbox inbox, ReportCaseDesk cases, RoadManagerForwarding forwarding) : IReportsDesk
 {
     public IReadOnlyList<(string Key, string Name)> Categories => [.. inbox.Categories.Select(c => (c.Key, c.NameJa))];
 
@@ -17,4 +17,7 @@ internal sealed class ReportsDesk(ReportInbox inbox, ReportCaseDesk cases) : IRe
         cases.ChangeStatusAsync(caseId, to, note, cancellationToken);
 
     public Task AddNoteAsync(Guid caseId, string note, CancellationToken cancellationToken) => cases.AddNoteAsync(caseId, note, cancellationToken);
+
+    public Task ForwardToRoadManagerAsync(Guid caseId, string? note, CancellationToken cancellationToken) =>
+        forwarding.ForwardAsync(caseId, note, cancellationToken);
 }

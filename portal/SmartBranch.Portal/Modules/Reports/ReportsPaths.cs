@@ -6,6 +6,7 @@ namespace SmartBranch.Portal.Modules.Reports;
 public static class ReportsPaths
 {
     public const string Inbox = "reports";
+    public const string ApiKeys = "reports/api-keys";
 
     public static string List(string tenantSlug) => PortalRoutes.TenantPage(tenantSlug, Inbox);
 

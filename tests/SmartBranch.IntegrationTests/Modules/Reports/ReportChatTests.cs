@@ -55,7 +55,7 @@ public abstract partial class ReportChatTests(ReportsBed fixture)
         var stored = await bed.InTenantAsync(ReportScenario.Channel, async (_, services) =>
         {
             await using var photo = await services.GetRequiredService<IMediaStore>().OpenReadAsync(
-                new MediaKey(ReportScenario.Channel.Tenant, ReportScenario.Channel.Environment, MediaFileName.Original(report.PhotoId)), CancellationToken.None);
+                new MediaKey(ReportScenario.Channel.Tenant, ReportScenario.Channel.Environment, MediaFileName.Original(report.PhotoId!)), CancellationToken.None);
             return photo is not null;
         });
         Assert.True(stored);

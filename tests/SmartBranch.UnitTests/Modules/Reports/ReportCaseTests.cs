@@ -25,7 +25,7 @@ public sealed class ReportCaseTests
     [Fact]
     public void A_forbidden_move_is_refused_in_Japanese_and_changes_nothing()
     {
-        var report = ReportCase.File(new ReportSubmission("U1", "road", "photo", 40.58, 140.56, null, null, null), "R-2026-000001", "doboku", null, Now);
+        var report = ReportCase.File(ReportSubmission.FromLine("U1", "road", "photo", 40.58, 140.56, null, null, null), "R-2026-000001", "doboku", null, null, Now);
         report.MoveTo(ReportStatus.Completed, Now.AddHours(1));
 
         var error = Assert.Throws<ReportRuleException>(() => report.MoveTo(ReportStatus.InProgress, Now.AddHours(2)));

@@ -1993,6 +1993,75 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("broadcast_test_account_codes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_api_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_api_keys_hash");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_reports_api_keys_tenant_slug_environment_name_created_at");
+
+                    b.ToTable("reports_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2040,8 +2109,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("media_url");
+
                     b.Property<string>("PhotoId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("photo_id");
@@ -2061,10 +2134,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnName("reported_at");
 
                     b.Property<string>("ReporterLineUserId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("reporter_line_user_id");
+
+                    b.Property<string>("Road")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("road");
+
+                    b.Property<string>("RoadManagerKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("road_manager_key");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Line")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceClient")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_client");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2119,6 +2214,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("environment_name");
+
+                    b.Property<string>("ForwardedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("forwarded_to");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)

@@ -1979,6 +1979,75 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("broadcast_test_account_codes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_api_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_api_keys_hash");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_reports_api_keys_tenant_slug_environment_name_created_at");
+
+                    b.ToTable("reports_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2026,8 +2095,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
+
                     b.Property<string>("PhotoId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("photo_id");
@@ -2047,10 +2120,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnName("reported_at");
 
                     b.Property<string>("ReporterLineUserId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("reporter_line_user_id");
+
+                    b.Property<string>("Road")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("road");
+
+                    b.Property<string>("RoadManagerKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("road_manager_key");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Line")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceClient")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_client");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2105,6 +2200,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("environment_name");
+
+                    b.Property<string>("ForwardedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forwarded_to");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)

@@ -67,10 +67,15 @@ public sealed class ReportCaseDesk
             report.Longitude,
             report.Address,
             report.Comment,
+            report.PhotoId is not null,
+            report.MediaUrl,
+            report.Source,
+            report.SourceClient,
+            catalog.RoadManager(report.RoadManagerKey) is { } manager ? new ReportRoadManagerView(manager.Name, report.Road ?? "", manager.Contact, manager.Email) : null,
             report.PossibleDuplicateOfId,
             duplicateOf,
             report.Status.IsOpen() ? Enum.GetValues<ReportStatus>().Where(s => report.Status.CanMoveTo(s)).ToList() : [],
-            entries.Select(e => new ReportHistoryEntry(e.At, e.StaffDisplayName, e.FromStatus, e.ToStatus, e.Note)).ToList());
+            entries.Select(e => new ReportHistoryEntry(e.At, e.StaffDisplayName, e.FromStatus, e.ToStatus, e.Note) { ForwardedTo = e.ForwardedTo }).ToList());
     }
 
     /// <summary>Moves the case and tells the reporter in LINE; <paramref name="note"/> stays internal.</summary>
@@ -86,7 +91,11 @@ public sealed class ReportCaseDesk
         report.MoveTo(to, now);
         _staff.Db.Add(ReportCaseEntry.ByStaff(report.Id, now, userId, _staff.Member.DisplayName, from, to, note));
         _outbox.Add(new ReportStatusChangedIntegrationEvent(report.Id, report.ReceiptNumber, from.Key(), to.Key()));
-        _messenger.Push(report.ReporterLineUserId, [ReportChatMessages.StatusChanged(report.ReceiptNumber, to)]);
+        if (report.ReporterLineUserId is { } reporter)
+        {
+            _messenger.Push(reporter, [ReportChatMessages.StatusChanged(report.ReceiptNumber, to)]);
+        }
+
         await SaveAsync(cancellationToken);
         await _audit.RecordAsync(
             new AuditRecord("reports.case.status_changed", "report", report.Id.ToString(), $"通報 {report.ReceiptNumber} を「{from.Japanese()}」から「{to.Japanese()}」にしました。"),
@@ -107,15 +116,20 @@ public sealed class ReportCaseDesk
         await _audit.RecordAsync(new AuditRecord("reports.case.noted", "report", report.Id.ToString(), $"通報 {report.ReceiptNumber} に内部メモを追加しました。"), cancellationToken);
     }
 
-    /// <summary>The case's photo (or its preview) for the portal; null when the file is missing.</summary>
+    /// <summary>The case's photo (or its preview) for the portal; null when the case has none or the file is missing.</summary>
     /// <exception cref="UnauthorizedAccessException">Without <see cref="ReportsPermissions.View"/>.</exception>
     /// <exception cref="ReportRuleException">No such case in the staff member's departments.</exception>
     public async Task<Stream?> OpenPhotoAsync(Guid caseId, bool preview, CancellationToken cancellationToken)
     {
         _staff.Require(ReportsPermissions.View);
         var report = await _staff.FindAsync(caseId, cancellationToken);
+        if (report.PhotoId is not { } photoId)
+        {
+            return null;
+        }
+
         var tenant = _tenant.Required;
-        var file = preview ? MediaFileName.Preview(report.PhotoId) : MediaFileName.Original(report.PhotoId);
+        var file = preview ? MediaFileName.Preview(photoId) : MediaFileName.Original(photoId);
         return await _media.OpenReadAsync(new MediaKey(tenant.TenantSlug, tenant.EnvironmentName, file), cancellationToken);
     }
 
@@ -152,10 +166,22 @@ public sealed record ReportCaseView(
     double Longitude,
     string? Address,
     string? Comment,
+    bool HasPhoto,
+    string? MediaUrl,
+    ReportSource Source,
+    string? SourceClient,
+    ReportRoadManagerView? RoadManager,
     Guid? PossibleDuplicateOfId,
     string? PossibleDuplicateOfReceipt,
     IReadOnlyList<ReportStatus> NextStatuses,
     IReadOnlyList<ReportHistoryEntry> History);
 
 /// <param name="StaffName">Null when the resident filed the case.</param>
-public sealed record ReportHistoryEntry(DateTimeOffset At, string? StaffName, ReportStatus? FromStatus, ReportStatus? ToStatus, string? Note);
+public sealed record ReportHistoryEntry(DateTimeOffset At, string? StaffName, ReportStatus? FromStatus, ReportStatus? ToStatus, string? Note)
+{
+    /// <summary>Set when staff forwarded the case to the road's manager (転送).</summary>
+    public string? ForwardedTo { get; init; }
+}
+
+/// <summary>The other body that manages the case's road; <paramref name="Email"/> null means it cannot be forwarded.</summary>
+public sealed record ReportRoadManagerView(string Name, string Road, string? Contact, string? Email);
