@@ -16,6 +16,9 @@ using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Chat;
 using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Modules.Reports.Features.Export;
+using SmartBranch.Modules.Reports.Features.Map;
+using SmartBranch.Modules.Reports.Features.Statistics;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
 
@@ -49,6 +52,9 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped(sp => new ReportCaseDesk(
             sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILineMessenger>(), sp.GetRequiredService<IOutbox>(),
             sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new ReportMap(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
+        services.AddScoped(sp => new ReportExport(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
+        services.AddScoped(sp => new ReportStatistics(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -5,6 +5,11 @@ public sealed record ReportCatalog(IReadOnlyList<ReportCategory> Categories, IRe
 {
     public static readonly ReportCatalog Empty = new([], [], null);
 
+    /// <summary>What statistics count reports by area with (<c>districts.geojson</c>).</summary>
+    public ReportDistricts Districts { get; init; } = ReportDistricts.None;
+
+    public ReportMapSettings Map { get; init; } = ReportMapSettings.Default;
+
     public ReportCategory? Category(string key) => Categories.FirstOrDefault(c => c.Key == key);
 
     public ReportDepartment? Department(string key) => Departments.FirstOrDefault(d => d.Key == key);

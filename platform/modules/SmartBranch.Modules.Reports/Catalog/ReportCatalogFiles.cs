@@ -10,12 +10,14 @@ namespace SmartBranch.Modules.Reports.Catalog;
 /// <summary>
 /// Reads <c>tenants/&lt;slug&gt;/reports.yml</c> (categories and departments) and <c>boundary.geojson</c> (the city's
 /// area). A file with mistakes is refused as a whole, every mistake named. A tenant without <c>reports.yml</c>
-/// (one created in the console) offers no reports; without a boundary, every place is accepted.
+/// (one created in the console) offers no reports; without a boundary, every place is accepted. <c>districts.geojson</c>
+/// (optional) names the districts statistics count by, and <c>map:</c> in <c>reports.yml</c> the maps' tiles.
 /// </summary>
 internal sealed class ReportCatalogFiles
 {
     public const string FileName = "reports.yml";
     public const string BoundaryFileName = "boundary.geojson";
+    public const string DistrictsFileName = "districts.geojson";
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -48,6 +50,17 @@ internal sealed class ReportCatalogFiles
         }
 
         var errors = Validate(file);
+        var map = ReportMapSettings.Default;
+        if (file.Map is { } mapEntry)
+        {
+            var (settings, mapError) = ReportMapSettings.Create(mapEntry.TileUrl, mapEntry.Attribution);
+            map = settings ?? map;
+            if (mapError is not null)
+            {
+                errors.Add(mapError);
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidOperationException($"{path}:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}");
@@ -58,7 +71,28 @@ internal sealed class ReportCatalogFiles
         return new ReportCatalog(
             file.Categories.Select(c => new ReportCategory(c.Key!, c.NameJa!.Trim(), c.NameEn!.Trim(), c.Department!)).ToList(),
             file.Departments.Select(d => new ReportDepartment(d.Key!, d.Name!.Trim(), string.IsNullOrWhiteSpace(d.Email) ? null : d.Email.Trim())).ToList(),
-            boundary);
+            boundary)
+        {
+            Districts = ReadDistricts(Path.Combine(tenantDirectory, DistrictsFileName)),
+            Map = map,
+        };
+    }
+
+    private static ReportDistricts ReadDistricts(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return ReportDistricts.None;
+        }
+
+        try
+        {
+            return ReportDistricts.Parse(File.ReadAllText(path));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{path}: {e.Message}", e);
+        }
     }
 
     private static CityBoundary ParseBoundary(string path)
@@ -147,6 +181,13 @@ internal sealed class ReportCatalogFiles
     {
         public List<DepartmentEntry> Departments { get; set; } = [];
         public List<CategoryEntry> Categories { get; set; } = [];
+        public MapEntry? Map { get; set; }
+    }
+
+    private sealed class MapEntry
+    {
+        public string? TileUrl { get; set; }
+        public string? Attribution { get; set; }
     }
 
     private sealed class DepartmentEntry
