@@ -54,6 +54,7 @@ public static class PortalServiceCollectionExtensions
             .UseRequestLocalization()
             .UseMiddleware<PortalEnvironmentMiddleware>()
             .UseMiddleware<PortalMaintenanceMiddleware>()
+            .UseMiddleware<ReportMapTileSource>()
             .UseAntiforgery());
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -61,6 +62,7 @@ public static class PortalServiceCollectionExtensions
         app.MapAuditExport();
         app.MapBroadcastHistoryExport();
         app.MapReportPhotos();
+        app.MapReportData();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         return app;

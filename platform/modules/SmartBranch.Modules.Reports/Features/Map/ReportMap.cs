@@ -27,6 +27,9 @@ public sealed class ReportMap
     /// <summary>The tiles and attribution the tenant's maps use.</summary>
     public ReportMapSettings Settings => _staff.Catalog.Map;
 
+    /// <summary>Where an empty map opens: inside the city's boundary, or null without one.</summary>
+    public (double Latitude, double Longitude)? CityCentre => _staff.Catalog.Boundary?.Centre;
+
     /// <summary>The newest <see cref="MaxMarkers"/> cases the filter finds among those the staff member may see.</summary>
     /// <exception cref="UnauthorizedAccessException">Without <see cref="ReportsPermissions.View"/>.</exception>
     public async Task<ReportMapMarkers> MarkersAsync(ReportInboxFilter filter, CancellationToken cancellationToken)
