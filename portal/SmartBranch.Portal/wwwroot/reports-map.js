@@ -18,9 +18,16 @@ function loadLeaflet() {
   return leaflet;
 }
 
+// Leaflet shows the attribution as HTML; the tenant's setting is text.
+function escapeHtml(text) {
+  const span = document.createElement("span");
+  span.textContent = text;
+  return span.innerHTML;
+}
+
 function createMap(L, element, tiles) {
   const map = L.map(element, { keyboard: true });
-  L.tileLayer(tiles.url, { maxZoom: 18, attribution: tiles.attribution }).addTo(map);
+  L.tileLayer(tiles.url, { maxZoom: 18, attribution: escapeHtml(tiles.attribution) }).addTo(map);
   return map;
 }
 

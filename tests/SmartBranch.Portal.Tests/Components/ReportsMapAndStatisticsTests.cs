@@ -53,8 +53,8 @@ public sealed class ReportsMapAndStatisticsTests : PortalComponentTest
     public void Statistics_default_to_the_last_twelve_months_in_japan_and_show_each_table_with_hours_to_close()
     {
         Reports.Statistics = new ReportStatisticsResult(
-            DateTimeOffset.MinValue,
-            DateTimeOffset.MinValue,
+            new DateTimeOffset(2025, 12, 31, 15, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero),
             7,
             [new ReportCategoryFigures("道路の損傷", 5, 2, 3, TimeSpan.FromHours(20), TimeSpan.FromHours(40.26)), new ReportCategoryFigures("不法投棄", 2, 2, 0, null, null)],
             [new ReportAreaCount("平賀", 4), new ReportAreaCount("尾上", 1), new ReportAreaCount(null, 2)],
@@ -67,6 +67,7 @@ public sealed class ReportsMapAndStatisticsTests : PortalComponentTest
             (new DateTimeOffset(2025, 12, 31, 15, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero)),
             Assert.Single(Reports.StatisticsPeriods));
         Assert.Equal(("2026-01-01", "2026-12-01"), (page.Find("#report-stats-from").GetAttribute("value"), page.Find("#report-stats-to").GetAttribute("value")));
+        Assert.Equal("2026/01/01 から 2026/12/01 までに受け付けた通報：7 件", page.Find("[role=status]").TextContent);
         Assert.Equal(["分類別", "地区別", "月別"], page.FindAll("table caption").Select(c => c.TextContent));
         Assert.Equal(
             ["道路の損傷 5 2 3 20.0 時間 40.3 時間", "不法投棄 2 2 0 — —"],
