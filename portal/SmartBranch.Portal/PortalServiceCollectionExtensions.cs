@@ -59,6 +59,7 @@ public static class PortalServiceCollectionExtensions
             .UseRequestLocalization()
             .UseMiddleware<PortalEnvironmentMiddleware>()
             .UseMiddleware<PortalMaintenanceMiddleware>()
+            .UseMiddleware<ReportMapTileSource>()
             .UseAntiforgery());
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -67,6 +68,7 @@ public static class PortalServiceCollectionExtensions
         app.MapBroadcastHistoryExport();
         app.MapReportPhotos();
         app.MapRichMenuImages();
+        app.MapReportData();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         return app;

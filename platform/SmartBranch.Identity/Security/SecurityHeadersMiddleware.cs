@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using SmartBranch.Kernel.Networking;
 
 namespace SmartBranch.Identity.Security;
 
 /// <summary>
 /// Security headers on every response. The policy is <c>Security:ContentSecurityPolicy</c> when set;
+/// a page may add image origins to it (<see cref="ContentSecurityPolicyImageSources"/>, e.g. a map's tile host).
 /// HSTS is sent on HTTPS outside Development. A response that brings its own policy keeps it, and then its own
 /// framing rule: resident pages allow LINE's LIFF SDK, and in Emulator mode being framed by the resident simulator.
 /// </summary>
@@ -29,7 +31,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IConfigura
             var headers = context.Response.Headers;
             if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
             {
-                headers.ContentSecurityPolicy = _policy;
+                headers.ContentSecurityPolicy = ContentSecurityPolicyImageSources.Apply(context, _policy);
                 headers.XFrameOptions = "DENY";
             }
 

@@ -18,6 +18,9 @@ using SmartBranch.Modules.Reports.Chat;
 using SmartBranch.Modules.Reports.Features.ApiKeys;
 using SmartBranch.Modules.Reports.Features.Cases;
 using SmartBranch.Modules.Reports.Features.Open311;
+using SmartBranch.Modules.Reports.Features.Export;
+using SmartBranch.Modules.Reports.Features.Map;
+using SmartBranch.Modules.Reports.Features.Statistics;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
 
@@ -57,6 +60,9 @@ public sealed class ReportsModule : ISmartBranchModule
             sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<IReportMailSender>(),
             sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ReportApiKeys(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new ReportMap(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
+        services.AddScoped(sp => new ReportExport(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
+        services.AddScoped(sp => new ReportStatistics(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOpen311();

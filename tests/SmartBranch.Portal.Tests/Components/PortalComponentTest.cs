@@ -33,6 +33,8 @@ public abstract class PortalComponentTest : BunitContext
 
     internal FakeIncidentConsole Incidents { get; } = new();
 
+    internal FakeReportsDesk Reports { get; } = new();
+
     /// <summary>Tuesday 2026-12-01 10:00 in Japan.</summary>
     internal FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
 
@@ -57,6 +59,7 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<IPersonalDataAccessGrants>(AccessGrants);
         Services.AddSingleton<ITenantHealthQuery>(Health);
         Services.AddSingleton<SmartBranch.Kernel.Incidents.IIncidentConsole>(Incidents);
+        Services.AddSingleton<SmartBranch.Portal.Modules.Reports.IReportsDesk>(Reports);
         Services.AddSingleton<IResidentStatistics>(new FixedResidentStatistics(new ResidentCounts(12, 3)));
         Services.AddSingleton<IBroadcastStatistics>(new FixedBroadcastStatistics(new BroadcastDayCounts(Started: 2, Scheduled: 1)));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();

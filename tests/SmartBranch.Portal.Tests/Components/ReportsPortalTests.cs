@@ -12,11 +12,14 @@ namespace SmartBranch.Portal.Tests.Components;
 public sealed class ReportsPortalTests : PortalComponentTest
 {
     private static readonly Guid Id = Guid.NewGuid();
-    private readonly FakeReportsDesk _desk = new();
+    private readonly FakeReportsDesk _desk;
+    private readonly BunitJSModuleInterop _map;
 
     public ReportsPortalTests()
     {
-        Services.AddSingleton<IReportsDesk>(_desk);
+        _desk = Reports;
+        _map = JSInterop.SetupModule("./_content/SmartBranch.Portal/reports-map.js");
+        _map.SetupVoid("showPlace", _ => true);
         Staff.UserId = "doboku-1";
         Staff.Permissions.Add(ReportsPermissions.View);
     }
@@ -71,6 +74,39 @@ public sealed class ReportsPortalTests : PortalComponentTest
         Assert.Contains("mlat=40.584100&mlon=140.566800", panel.Find("dl.facts a").GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("住民が LINE で通報", panel.Find(".report-history").TextContent, StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("form"));
+    }
+
+    [Fact]
+    public void The_case_shows_its_place_on_a_small_map_with_the_tenants_tiles()
+    {
+        _desk.Case = FakeReportsDesk.Received(Id);
+
+        var panel = RenderPanel();
+
+        var call = Assert.Single(_map.Invocations, i => i.Identifier == "showPlace");
+        Assert.Equal("通報 R-2026-000123 の場所の地図", panel.Find(".report-map-small").GetAttribute("aria-label"));
+        var place = System.Text.Json.JsonSerializer.SerializeToElement(call.Arguments[1]);
+        Assert.Equal((40.5841, 140.5668), (place.GetProperty("lat").GetDouble(), place.GetProperty("lon").GetDouble()));
+        Assert.Equal("通報 R-2026-000123 の場所", place.GetProperty("label").GetString());
+        Assert.Equal("https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png", place.GetProperty("tiles").GetProperty("url").GetString());
+        Assert.Equal("地理院タイル", place.GetProperty("tiles").GetProperty("attribution").GetString());
+    }
+
+    [Fact]
+    public void The_inbox_exports_its_current_filter()
+    {
+        _desk.Listings.Add(new ReportListing(Id, "R-2026-000123", "道路の損傷", "土木課", ReportStatus.Received, FakeReportsDesk.ReportedAt, PossibleDuplicate: false));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/portal/hirakawa/reports?category=road&from=2026-04-01");
+
+        var page = Render<ReportInboxPage>(p => p.Add(c => c.Tenant, "hirakawa"));
+
+        var form = page.Find("form[method=post]");
+        Assert.Equal("/portal/hirakawa/reports/export", form.GetAttribute("action"));
+        Assert.Equal(
+            [("status", ""), ("category", "road"), ("department", ""), ("from", "2026-04-01"), ("to", "")],
+            form.QuerySelectorAll("input[type=hidden]:not([name=__RequestVerificationToken])").Select(i => (i.GetAttribute("name"), i.GetAttribute("value") ?? "")));
+        Assert.Equal("/portal/hirakawa/reports/map?category=road&from=2026-04-01", page.Find(".report-tabs a:nth-child(2)").GetAttribute("href"));
+        Assert.Equal("page", page.Find(".report-tabs a:nth-child(1)").GetAttribute("aria-current"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
 using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Modules.Reports.Features.Statistics;
 using SmartBranch.Portal.Modules.Reports;
 
 namespace SmartBranch.Portal.Tests.TestDoubles;
@@ -17,6 +19,16 @@ internal sealed class FakeReportsDesk : IReportsDesk
 
     public List<string> Actions { get; } = [];
 
+    public int OpenCases { get; set; }
+
+    public ReportStatisticsResult? Statistics { get; set; }
+
+    public List<(DateTimeOffset From, DateTimeOffset Until)> StatisticsPeriods { get; } = [];
+
+    public ReportMapSettings MapSettings { get; } = ReportMapSettings.Default;
+
+    public (double Latitude, double Longitude)? CityCentre { get; } = (40.584, 140.567);
+
     public IReadOnlyList<(string Key, string Name)> Categories { get; } = [("road", "道路の損傷"), ("dumping", "不法投棄")];
 
     public IReadOnlyList<(string Key, string Name)> Departments { get; } = [("doboku", "土木課"), ("kankyo", "生活環境課")];
@@ -25,6 +37,14 @@ internal sealed class FakeReportsDesk : IReportsDesk
     {
         Searches.Add(filter);
         return Task.FromResult(new ReportInboxResult(Listings, 1, 1, Listings.Count));
+    }
+
+    public Task<int> CountOpenAsync(CancellationToken cancellationToken) => Task.FromResult(OpenCases);
+
+    public Task<ReportStatisticsResult> ComputeStatisticsAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        StatisticsPeriods.Add((from, until));
+        return Task.FromResult(Statistics ?? new ReportStatisticsResult(from, until, 0, [], [], []));
     }
 
     public Task<ReportCaseView> OpenAsync(Guid caseId, CancellationToken cancellationToken) =>

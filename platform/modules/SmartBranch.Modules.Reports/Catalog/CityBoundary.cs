@@ -23,6 +23,16 @@ public sealed class CityBoundary
         _area = PreparedGeometryFactory.Prepare(area);
     }
 
+    /// <summary>A point inside the area, where a map of the city opens.</summary>
+    public (double Latitude, double Longitude) Centre
+    {
+        get
+        {
+            var point = _area.Geometry.InteriorPoint;
+            return (point.Y, point.X);
+        }
+    }
+
     public bool Contains(double latitude, double longitude) =>
         _area.Covers(_factory.CreatePoint(new Coordinate(longitude, latitude)));
 

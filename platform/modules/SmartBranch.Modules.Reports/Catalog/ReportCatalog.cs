@@ -15,6 +15,11 @@ public sealed record ReportCatalog(
     public RoadManagerMatch? RoadManagerAt(ReportCategory category, double latitude, double longitude) =>
         category.RoadManagers ? RoadAreas?.At(latitude, longitude) : null;
 
+    /// <summary>What statistics count reports by area with (<c>districts.geojson</c>).</summary>
+    public ReportDistricts Districts { get; init; } = ReportDistricts.None;
+
+    public ReportMapSettings Map { get; init; } = ReportMapSettings.Default;
+
     public ReportCategory? Category(string key) => Categories.FirstOrDefault(c => c.Key == key);
 
     public ReportDepartment? Department(string key) => Departments.FirstOrDefault(d => d.Key == key);

@@ -9,8 +9,10 @@ namespace SmartBranch.Modules.Reports.Catalog;
 
 /// <summary>
 /// Reads <c>tenants/&lt;slug&gt;/reports.yml</c> (categories and departments), <c>boundary.geojson</c> (the city's
-/// area) and, if there, <c>road-managers.yml</c> with <c>road-managers.geojson</c> (roads the city does not manage). A file with mistakes is refused as a whole, every mistake named. A tenant without <c>reports.yml</c>
-/// (one created in the console) offers no reports; without a boundary, every place is accepted.
+/// area) and, if there, <c>road-managers.yml</c> with <c>road-managers.geojson</c> (roads the city does not manage).
+/// A file with mistakes is refused as a whole, every mistake named. A tenant without <c>reports.yml</c>
+/// (one created in the console) offers no reports; without a boundary, every place is accepted. <c>districts.geojson</c>
+/// (optional) names the districts statistics count by, and <c>map:</c> in <c>reports.yml</c> the maps' tiles.
 /// </summary>
 internal sealed class ReportCatalogFiles
 {
@@ -18,6 +20,7 @@ internal sealed class ReportCatalogFiles
     public const string BoundaryFileName = "boundary.geojson";
     public const string RoadManagersFileName = "road-managers.yml";
     public const string RoadAreasFileName = "road-managers.geojson";
+    public const string DistrictsFileName = "districts.geojson";
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -50,6 +53,17 @@ internal sealed class ReportCatalogFiles
         }
 
         var errors = Validate(file);
+        var map = ReportMapSettings.Default;
+        if (file.Map is { } mapEntry)
+        {
+            var (settings, mapError) = ReportMapSettings.Create(mapEntry.TileUrl, mapEntry.Attribution);
+            map = settings ?? map;
+            if (mapError is not null)
+            {
+                errors.Add(mapError);
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidOperationException($"{path}:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", errors)}");
@@ -63,7 +77,28 @@ internal sealed class ReportCatalogFiles
             file.Departments.Select(d => new ReportDepartment(d.Key!, d.Name!.Trim(), string.IsNullOrWhiteSpace(d.Email) ? null : d.Email.Trim())).ToList(),
             boundary,
             managers,
-            areas);
+            areas)
+        {
+            Districts = ReadDistricts(Path.Combine(tenantDirectory, DistrictsFileName)),
+            Map = map,
+        };
+    }
+
+    private static ReportDistricts ReadDistricts(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return ReportDistricts.None;
+        }
+
+        try
+        {
+            return ReportDistricts.Parse(File.ReadAllText(path));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{path}: {e.Message}", e);
+        }
     }
 
     private static (IReadOnlyList<RoadManager> Managers, RoadManagerAreas? Areas) LoadRoadManagers(string tenantDirectory)
@@ -216,6 +251,13 @@ internal sealed class ReportCatalogFiles
     {
         public List<DepartmentEntry> Departments { get; set; } = [];
         public List<CategoryEntry> Categories { get; set; } = [];
+        public MapEntry? Map { get; set; }
+    }
+
+    private sealed class MapEntry
+    {
+        public string? TileUrl { get; set; }
+        public string? Attribution { get; set; }
     }
 
     private sealed class DepartmentEntry

@@ -1,5 +1,7 @@
+using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
 using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Modules.Reports.Features.Statistics;
 
 namespace SmartBranch.Portal.Modules.Reports;
 
@@ -21,6 +23,19 @@ public interface IReportsDesk
 
     /// <summary>E-mails the case, with its photo and place, to the manager of its road (国, 県) and records it (転送).</summary>
     Task ForwardToRoadManagerAsync(Guid caseId, string? note, CancellationToken cancellationToken);
+
+    /// <summary>The open cases (受付・対応中) the staff member may see.</summary>
+    Task<int> CountOpenAsync(CancellationToken cancellationToken);
+
+    /// <param name="from">Reported at or after (UTC).</param>
+    /// <param name="until">Reported before (UTC).</param>
+    Task<ReportStatisticsResult> ComputeStatisticsAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>The tiles and attribution of the tenant's maps.</summary>
+    ReportMapSettings MapSettings { get; }
+
+    /// <summary>Where an empty map opens: inside the city's boundary, or null without one.</summary>
+    (double Latitude, double Longitude)? CityCentre { get; }
 
     /// <summary>The categories and departments to filter by, in the tenant's order.</summary>
     IReadOnlyList<(string Key, string Name)> Categories { get; }

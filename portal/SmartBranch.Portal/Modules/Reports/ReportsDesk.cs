@@ -1,10 +1,22 @@
+using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
 using SmartBranch.Modules.Reports.Features.Cases;
+using SmartBranch.Modules.Reports.Features.Map;
+using SmartBranch.Modules.Reports.Features.Statistics;
 
 namespace SmartBranch.Portal.Modules.Reports;
 
-internal sealed class ReportsDesk(ReportInbox inbox, ReportCaseDesk cases, RoadManagerForwarding forwarding) : IReportsDesk
+internal sealed class ReportsDesk(ReportInbox inbox, ReportCaseDesk cases, RoadManagerForwarding forwarding, ReportStatistics statistics, ReportMap map) : IReportsDesk
 {
+    public ReportMapSettings MapSettings => map.Settings;
+
+    public (double Latitude, double Longitude)? CityCentre => map.CityCentre;
+
+    public Task<int> CountOpenAsync(CancellationToken cancellationToken) => inbox.CountOpenAsync(cancellationToken);
+
+    public Task<ReportStatisticsResult> ComputeStatisticsAsync(DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
+        statistics.ComputeAsync(from, until, cancellationToken);
+
     public IReadOnlyList<(string Key, string Name)> Categories => [.. inbox.Categories.Select(c => (c.Key, c.NameJa))];
 
     public IReadOnlyList<(string Key, string Name)> Departments => [.. inbox.Departments.Select(d => (d.Key, d.Name))];

@@ -31,6 +31,67 @@ public sealed class ReportCatalogFilesTests : IDisposable
         Assert.Equal(inside, catalog.Boundary!.Contains(latitude, longitude));
     }
 
+    [Theory]
+    [InlineData(40.5841, 140.5668, "平賀")] // 平川市役所
+    [InlineData(40.6157, 140.5750, "尾上")] // 尾上地区
+    [InlineData(40.4777, 140.6216, "碇ヶ関")] // 碇ヶ関
+    [InlineData(35.6812, 139.7671, null)] // 東京駅
+    public void Hirakawas_districts_name_the_former_town_a_place_is_in(double latitude, double longitude, string? district)
+    {
+        var catalog = ReportCatalogFiles.Load(Path.Combine(AppContext.BaseDirectory, "tenants", "hirakawa"));
+
+        Assert.Equal(["平賀", "尾上", "碇ヶ関"], catalog.Districts.Names);
+        Assert.Equal(district, catalog.Districts.NameOf(latitude, longitude));
+    }
+
+    [Fact]
+    public void Hirakawas_maps_use_the_gsi_tiles_with_their_attribution()
+    {
+        var catalog = ReportCatalogFiles.Load(Path.Combine(AppContext.BaseDirectory, "tenants", "hirakawa"));
+
+        Assert.Equal(("https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png", "https://cyberjapandata.gsi.go.jp", "地理院タイル"),
+            (catalog.Map.TileTemplate, catalog.Map.TileHost, catalog.Map.Attribution));
+    }
+
+    [Fact]
+    public void Map_tiles_must_come_over_https_with_a_tile_template_and_an_attribution_and_districts_need_names()
+    {
+        File.WriteAllText(Path.Combine(_directory, ReportCatalogFiles.FileName), """
+            departments:
+              - key: doboku
+                name: 土木課
+            categories:
+              - key: road
+                nameJa: 道路の損傷
+                nameEn: Road damage
+                department: doboku
+            map:
+              tileUrl: http://tiles.example/{z}/{x}/{y}.png
+              attribution: ""
+            """);
+
+        var error = Assert.Throws<InvalidOperationException>(() => ReportCatalogFiles.Load(_directory));
+        Assert.Contains("map: tileUrl 'http://tiles.example/{z}/{x}/{y}.png' must be an absolute https URL.", error.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(_directory, ReportCatalogFiles.FileName), File.ReadAllText(Path.Combine(_directory, ReportCatalogFiles.FileName))
+            .Replace("http://tiles.example/{z}/{x}/{y}.png", "https://tiles.example/map.png", StringComparison.Ordinal));
+        error = Assert.Throws<InvalidOperationException>(() => ReportCatalogFiles.Load(_directory));
+        Assert.Contains("must contain {z}, {x} and {y}", error.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(_directory, ReportCatalogFiles.FileName), File.ReadAllText(Path.Combine(_directory, ReportCatalogFiles.FileName))
+            .Replace("https://tiles.example/map.png", "https://tiles.example/{z}/{x}/{y}.png", StringComparison.Ordinal));
+        error = Assert.Throws<InvalidOperationException>(() => ReportCatalogFiles.Load(_directory));
+        Assert.Contains("map: attribution is missing", error.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(_directory, ReportCatalogFiles.FileName), File.ReadAllText(Path.Combine(_directory, ReportCatalogFiles.FileName))
+            .Replace("attribution: \"\"", "attribution: © Example", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_directory, ReportCatalogFiles.DistrictsFileName), """
+            {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[140.5, 40.5], [140.6, 40.5], [140.6, 40.6], [140.5, 40.5]]]}}]}
+            """);
+        error = Assert.Throws<InvalidOperationException>(() => ReportCatalogFiles.Load(_directory));
+        Assert.Contains("feature 1: the 'name' property is missing.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_file_with_mistakes_is_refused_with_every_mistake_named()
     {

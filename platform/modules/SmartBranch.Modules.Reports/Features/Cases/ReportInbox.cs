@@ -21,36 +21,19 @@ public sealed class ReportInbox
 
     public IReadOnlyList<ReportDepartment> Departments => _staff.Catalog.Departments;
 
+    /// <summary>The open cases (受付・対応中) this staff member may see.</summary>
+    /// <exception cref="UnauthorizedAccessException">Without <see cref="ReportsPermissions.View"/>.</exception>
+    public Task<int> CountOpenAsync(CancellationToken cancellationToken)
+    {
+        _staff.Require(ReportsPermissions.View);
+        return _staff.VisibleCases().CountAsync(c => c.Status == ReportStatus.Received || c.Status == ReportStatus.InProgress, cancellationToken);
+    }
+
     /// <exception cref="UnauthorizedAccessException">Without <see cref="ReportsPermissions.View"/>.</exception>
     public async Task<ReportInboxResult> SearchAsync(ReportInboxFilter filter, int page, CancellationToken cancellationToken)
     {
         _staff.Require(ReportsPermissions.View);
-        var query = _staff.VisibleCases();
-        if (filter.Status is { } status)
-        {
-            query = query.Where(c => c.Status == status);
-        }
-
-        if (filter.CategoryKey is { Length: > 0 } category)
-        {
-            query = query.Where(c => c.CategoryKey == category);
-        }
-
-        if (filter.DepartmentKey is { Length: > 0 } department)
-        {
-            query = query.Where(c => c.DepartmentKey == department);
-        }
-
-        if (filter.From is { } from)
-        {
-            query = query.Where(c => c.ReportedAt >= from);
-        }
-
-        if (filter.Until is { } until)
-        {
-            query = query.Where(c => c.ReportedAt < until);
-        }
-
+        var query = filter.Apply(_staff.VisibleCases());
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, pageCount);
@@ -73,7 +56,39 @@ public sealed class ReportInbox
 
 /// <param name="From">Reported at or after (UTC).</param>
 /// <param name="Until">Reported before (UTC).</param>
-public sealed record ReportInboxFilter(ReportStatus? Status = null, string? CategoryKey = null, string? DepartmentKey = null, DateTimeOffset? From = null, DateTimeOffset? Until = null);
+public sealed record ReportInboxFilter(ReportStatus? Status = null, string? CategoryKey = null, string? DepartmentKey = null, DateTimeOffset? From = null, DateTimeOffset? Until = null)
+{
+    /// <summary>The cases of <paramref name="cases"/> this filter keeps: the inbox, its map and its CSV show the same ones.</summary>
+    internal IQueryable<ReportCase> Apply(IQueryable<ReportCase> cases)
+    {
+        if (Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (CategoryKey is { Length: > 0 } category)
+        {
+            cases = cases.Where(c => c.CategoryKey == category);
+        }
+
+        if (DepartmentKey is { Length: > 0 } department)
+        {
+            cases = cases.Where(c => c.DepartmentKey == department);
+        }
+
+        if (From is { } from)
+        {
+            cases = cases.Where(c => c.ReportedAt >= from);
+        }
+
+        if (Until is { } until)
+        {
+            cases = cases.Where(c => c.ReportedAt < until);
+        }
+
+        return cases;
+    }
+}
 
 public sealed record ReportInboxResult(IReadOnlyList<ReportListing> Cases, int Page, int PageCount, int Total);
 

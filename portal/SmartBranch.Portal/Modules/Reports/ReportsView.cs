@@ -1,0 +1,9 @@
+namespace SmartBranch.Portal.Modules.Reports;
+
+/// <summary>The report screens' tabs.</summary>
+public enum ReportsView
+{
+    List,
+    Map,
+    Statistics,
+}
