@@ -86,6 +86,12 @@ internal static class SurveyPageEndpoints
             return refusal;
         }
 
+        var survey = found!.Survey;
+        if (!survey.EditableUntilClose && await answering.HasAnsweredAsync(survey, lineUserId, http.RequestAborted))
+        {
+            return Refused(tenant, StatusCodes.Status409Conflict, survey.Title, SurveyPageText.AlreadyAnswered);
+        }
+
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var given = form
             .Where(f => f.Key.StartsWith(SurveyPageHtml.FieldPrefix, StringComparison.Ordinal))
