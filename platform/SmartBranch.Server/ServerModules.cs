@@ -2,6 +2,7 @@ using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Reports;
 using SmartBranch.Modules.Residents;
 using SmartBranch.Modules.RichMenus;
+using SmartBranch.Modules.Surveys;
 
 namespace SmartBranch.Server;
 
@@ -14,5 +15,6 @@ internal static class ServerModules
         typeof(BroadcastModule),
         typeof(ReportsModule),
         typeof(RichMenusModule),
+        typeof(SurveysModule),
     ];
 }

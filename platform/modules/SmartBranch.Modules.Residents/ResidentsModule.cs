@@ -43,6 +43,7 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ResidentPreferences>();
         services.AddTenantDataExportContributor<ResidentsDataExport>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        services.AddScoped<IResidentFriends, ResidentFriends>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPreferences();

@@ -11,8 +11,8 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartBranchDbContext))]
-    [Migration("20261126141722_RichMenuPublishing")]
-    partial class RichMenuPublishing
+    [Migration("20261126153419_ReportsRichMenusSurveys")]
+    partial class ReportsRichMenusSurveys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1982,6 +1982,75 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("broadcast_test_account_codes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_api_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_api_keys_hash");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_reports_api_keys_tenant_slug_environment_name_created_at");
+
+                    b.ToTable("reports_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2029,8 +2098,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
+
                     b.Property<string>("PhotoId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("photo_id");
@@ -2050,10 +2123,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnName("reported_at");
 
                     b.Property<string>("ReporterLineUserId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("reporter_line_user_id");
+
+                    b.Property<string>("Road")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("road");
+
+                    b.Property<string>("RoadManagerKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("road_manager_key");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Line")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceClient")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_client");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2108,6 +2203,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("environment_name");
+
+                    b.Property<string>("ForwardedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("forwarded_to");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
@@ -2735,6 +2835,212 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("richmenus_publications", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("anonymous");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closes_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("EditableUntilClose")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("editable_until_close");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version");
+
+                    b.Property<bool>("OneAnswerPerResident")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("one_answer_per_resident");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opens_at");
+
+                    b.Property<byte[]>("RespondentSalt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("respondent_salt");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys_surveys");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_surveys_surveys_tenant_slug_environment_name_created_at");
+
+                    b.ToTable("surveys_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyFormVersion", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_json");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("SurveyId", "Version")
+                        .HasName("pk_surveys_form_versions");
+
+                    b.ToTable("surveys_form_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("RespondentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("respondent_hash");
+
+                    b.HasKey("SurveyId", "RespondentHash")
+                        .HasName("pk_surveys_respondents");
+
+                    b.ToTable("surveys_respondents", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers_json");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("form_version");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<string>("SubmissionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_key");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys_responses");
+
+                    b.HasIndex("SurveyId", "LineUserId")
+                        .HasDatabaseName("ix_surveys_responses_survey_id_line_user_id");
+
+                    b.HasIndex("SurveyId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_surveys_responses_survey_id_submission_key");
+
+                    b.HasIndex("SurveyId", "SubmittedAt")
+                        .HasDatabaseName("ix_surveys_responses_survey_id_submitted_at");
+
+                    b.ToTable("surveys_responses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2907,6 +3213,36 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_richmenus_publications_richmenus_menus_menu_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyFormVersion", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_form_versions_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_respondents_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyResponse", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_responses_surveys_surveys_survey_id");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

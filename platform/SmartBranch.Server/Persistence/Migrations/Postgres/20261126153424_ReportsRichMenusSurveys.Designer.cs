@@ -13,8 +13,8 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSmartBranchDbContext))]
-    [Migration("20261126141747_RichMenuPublishing")]
-    partial class RichMenuPublishing
+    [Migration("20261126153424_ReportsRichMenusSurveys")]
+    partial class ReportsRichMenusSurveys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1996,6 +1996,75 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("broadcast_test_account_codes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reports_api_keys");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_api_keys_hash");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_reports_api_keys_tenant_slug_environment_name_created_at");
+
+                    b.ToTable("reports_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2043,8 +2112,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("media_url");
+
                     b.Property<string>("PhotoId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("photo_id");
@@ -2064,10 +2137,32 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnName("reported_at");
 
                     b.Property<string>("ReporterLineUserId")
-                        .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("reporter_line_user_id");
+
+                    b.Property<string>("Road")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("road");
+
+                    b.Property<string>("RoadManagerKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("road_manager_key");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Line")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceClient")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_client");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -2122,6 +2217,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("environment_name");
+
+                    b.Property<string>("ForwardedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("forwarded_to");
 
                     b.Property<string>("FromStatus")
                         .HasMaxLength(20)
@@ -2747,6 +2847,212 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasName("pk_richmenus_publications");
 
                     b.ToTable("richmenus_publications", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anonymous");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("EditableUntilClose")
+                        .HasColumnType("boolean")
+                        .HasColumnName("editable_until_close");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.Property<bool>("OneAnswerPerResident")
+                        .HasColumnType("boolean")
+                        .HasColumnName("one_answer_per_resident");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<byte[]>("RespondentSalt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("respondent_salt");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys_surveys");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_surveys_surveys_tenant_slug_environment_name_created_at");
+
+                    b.ToTable("surveys_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyFormVersion", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FormJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("form_json");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("SurveyId", "Version")
+                        .HasName("pk_surveys_form_versions");
+
+                    b.ToTable("surveys_form_versions", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("RespondentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("respondent_hash");
+
+                    b.HasKey("SurveyId", "RespondentHash")
+                        .HasName("pk_surveys_respondents");
+
+                    b.ToTable("surveys_respondents", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers_json");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("FormVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("form_version");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<string>("SubmissionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("submission_key");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys_responses");
+
+                    b.HasIndex("SurveyId", "LineUserId")
+                        .HasDatabaseName("ix_surveys_responses_survey_id_line_user_id");
+
+                    b.HasIndex("SurveyId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_surveys_responses_survey_id_submission_key");
+
+                    b.HasIndex("SurveyId", "SubmittedAt")
+                        .HasDatabaseName("ix_surveys_responses_survey_id_submitted_at");
+
+                    b.ToTable("surveys_responses", (string)null);
                 });
 
             modelBuilder.Entity("qrtz_blob_triggers", b =>
@@ -3751,6 +4057,36 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_richmenus_publications_richmenus_menus_menu_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyFormVersion", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_form_versions_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_respondents_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyResponse", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_responses_surveys_surveys_survey_id");
                 });
 
             modelBuilder.Entity("qrtz_blob_triggers", b =>
