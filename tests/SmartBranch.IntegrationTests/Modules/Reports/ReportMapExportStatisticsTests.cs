@@ -37,7 +37,7 @@ public abstract class ReportMapExportStatisticsTests(PortalTestBed fixture)
             (marker["receiptNumber"]!.GetValue<string>(), marker["category"]!.GetValue<string>(), marker["statusLabel"]!.GetValue<string>(), marker["open"]!.GetValue<bool>(),
                 marker["reportedAt"]!.GetValue<string>(), marker["lat"]!.GetValue<double>(), marker["lon"]!.GetValue<double>(), marker["href"]!.GetValue<string>()));
         var json = roadOnly.ToJsonString();
-        foreach (var personal in new[] { road.ReporterLineUserId, road.PhotoId, "田中", "柏木町" })
+        foreach (var personal in new[] { road.ReporterLineUserId!, road.PhotoId!, "田中", "柏木町" })
         {
             Assert.DoesNotContain(personal, json, StringComparison.Ordinal);
         }
@@ -143,8 +143,8 @@ public abstract class ReportMapExportStatisticsTests(PortalTestBed fixture)
         {
             var department = category == "dumping" ? "kankyo" : "doboku";
             var report = ReportCase.File(
-                new ReportSubmission($"U{Guid.NewGuid():N}", category, $"photo{Guid.NewGuid():N}"[..30], latitude, longitude, address, null, comment),
-                receiptNumber, department, null, reportedAt);
+                ReportSubmission.FromLine($"U{Guid.NewGuid():N}", category, $"photo{Guid.NewGuid():N}"[..30], latitude, longitude, address, null, comment),
+                receiptNumber, department, null, null, reportedAt);
             db.Add(report);
             db.Add(ReportCaseEntry.Filed(report));
             if (closedAfter is { } closing)
