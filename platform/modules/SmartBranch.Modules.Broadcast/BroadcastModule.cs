@@ -76,7 +76,6 @@ public sealed class BroadcastModule : ISmartBranchModule
 
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {
-            services.AddSingleton<BroadcastMetrics>();
             services.AddSingleton<BroadcastRunExecutor>();
             services.AddHostedService<BroadcastScheduler>();
             services.AddHostedService<BroadcastSender>();

@@ -25,7 +25,6 @@ namespace SmartBranch.Modules.Broadcast.Jobs;
 internal sealed partial class BroadcastRunExecutor(
     ITenantScopeFactory tenantScopes,
     IOptions<BroadcastOptions> options,
-    BroadcastMetrics metrics,
     TimeProvider clock,
     ILogger<BroadcastRunExecutor> logger)
 {
@@ -131,7 +130,7 @@ internal sealed partial class BroadcastRunExecutor(
             var recipients = candidates.Where(id => !refused.Contains(id)).ToList();
 
             run.Excluded(page.Members.Count - recipients.Count);
-            metrics.Excluded(run, page.Members.Count - recipients.Count);
+            BroadcastMetrics.Excluded(run, page.Members.Count - recipients.Count);
             foreach (var chunk in recipients.Chunk(batchSize))
             {
                 var batch = BroadcastBatch.Create(run.Id, run.NextBatchSequence(), chunk, now);
@@ -151,7 +150,7 @@ internal sealed partial class BroadcastRunExecutor(
 
     /// <summary>Records LINE's answers to a round in this round's unit of work.</summary>
     /// <returns>The batches that stay pending for another attempt.</returns>
-    private List<BroadcastBatch> Record(SmartBranchDbContext db, BroadcastRun run, SendOutcome[] outcomes, DateTimeOffset now)
+    private static List<BroadcastBatch> Record(SmartBranchDbContext db, BroadcastRun run, SendOutcome[] outcomes, DateTimeOffset now)
     {
         var retrying = new List<BroadcastBatch>();
         foreach (var (batch, result, failure) in outcomes)
@@ -161,12 +160,12 @@ internal sealed partial class BroadcastRunExecutor(
             {
                 batch.Sent(result.RequestId, result.AlreadyAccepted, now);
                 run.BatchSent(batch.RecipientCount);
-                metrics.Sent(run, batch.RecipientCount);
+                BroadcastMetrics.Sent(run, batch.RecipientCount);
             }
             else if (batch.Failed(failure!.Value.Reason, failure.Value.WorthRetrying, now))
             {
                 run.BatchFailed(batch.RecipientCount);
-                metrics.Failed(run, batch.RecipientCount);
+                BroadcastMetrics.Failed(run, batch.RecipientCount);
             }
             else
             {
@@ -207,14 +206,14 @@ internal sealed partial class BroadcastRunExecutor(
         return (reason, !monthlyLimit && (status >= 500 || e.StatusCode == HttpStatusCode.TooManyRequests));
     }
 
-    private async Task FinishAsync(
+    private static async Task FinishAsync(
         SmartBranchDbContext db, BroadcastRun run, BroadcastDelivery delivery, List<BroadcastBatch> pending, BroadcastRunState outcome, string? withheldReason, DateTimeOffset now)
     {
         foreach (var batch in pending)
         {
             batch.Withhold(withheldReason ?? StoppedReason, now);
             run.BatchFailed(batch.RecipientCount);
-            metrics.Failed(run, batch.RecipientCount);
+            BroadcastMetrics.Failed(run, batch.RecipientCount);
         }
 
         run.Finish(outcome, now);
