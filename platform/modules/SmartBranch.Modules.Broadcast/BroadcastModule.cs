@@ -71,6 +71,7 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddScoped<IBroadcastTestAccounts>(sp => new BroadcastTestAccounts(Staff(sp), sp.GetRequiredService<ICurrentStaff>(), Clock(sp)));
         services.AddScoped<IBroadcastTestSends>(sp => new BroadcastTestSends(Staff(sp), sp.GetRequiredService<ILineMessenger>()));
         services.AddScoped<ILineWebhookEventHandler<MessageEvent>, BroadcastTestAccountCodeHandler>();
+        services.AddScoped<RequestedDrafts>();
         services.AddBusConsumer<MaintenanceAnnouncementRequestedHandler>();
         services.AddBusConsumer<BroadcastDraftRequestedHandler>();
 

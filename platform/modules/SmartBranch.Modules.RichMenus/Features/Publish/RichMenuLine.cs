@@ -86,27 +86,11 @@ internal sealed class RichMenuLine(ILineRichMenuClientFactory clients, ICurrentT
     }
 
     /// <summary>The menu as LINE takes it; our resident pages open in the environment's LIFF app.</summary>
-    public LineRichMenu ToLine(RichMenu menu) => new(
-        new LineRichMenuSize(menu.Width, menu.Height),
-        menu.OpenedAtFirst,
-        menu.Name,
-        menu.ChatBarText,
-        menu.Areas.Select(a => new LineRichMenuArea(
-            new LineRichMenuBounds(a.Bounds.X, a.Bounds.Y, a.Bounds.Width, a.Bounds.Height),
-            ToLine(a.Action))).ToList());
-
-    private LineAction ToLine(RichMenuAction action)
+    public LineRichMenu ToLine(RichMenu menu)
     {
-        LineAction line = action.Kind switch
-        {
-            RichMenuActionKind.Uri => new UriAction(action.Value),
-            RichMenuActionKind.LiffPage => new UriAction($"https://liff.line.me/{LiffId()}/{action.Value}"),
-            RichMenuActionKind.Postback => new PostbackAction(action.Value),
-            RichMenuActionKind.Message => new MessageAction(action.Value),
-            RichMenuActionKind.SwitchTab => new RichMenuSwitchAction(action.Value, $"richmenus:tab:{action.Value}"),
-            _ => throw new RichMenuPublishException("動作の種類がわからない領域があります。メニューを編集し直してください。"),
-        };
-        return line with { Label = action.Label };
+        var draft = menu.ToDraft();
+        var liffId = draft.Areas.Any(a => a.Action.Kind == RichMenuActionKind.LiffPage) ? LiffId() : null;
+        return RichMenuLineObject.From(draft, menu.Width, menu.Height, liffId);
     }
 
     private string LiffId() => Context.Environment.Line.LiffId is { Length: > 0 } liffId
