@@ -20,6 +20,7 @@ using SmartBranch.Modules.Reports.Features.Cases;
 using SmartBranch.Modules.Reports.Features.Open311;
 using SmartBranch.Modules.Reports.Features.Export;
 using SmartBranch.Modules.Reports.Features.Map;
+using SmartBranch.Modules.Reports.Features.PublicMap;
 using SmartBranch.Modules.Reports.Features.Statistics;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
@@ -62,8 +63,15 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped(sp => new ReportApiKeys(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ReportMap(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
         services.AddScoped(sp => new ReportExport(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
+        services.AddScoped(sp => new PublicReportMap(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<ReportCatalogFiles>(),
+            sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ReportStatistics(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOpen311();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpen311();
+        endpoints.MapPublicReportMap();
+    }
 }
