@@ -29,7 +29,8 @@ namespace SmartBranch.Modules.Reports;
 
 /// <summary>
 /// Residents' reports (通報). The chat flow (<see cref="ReportChatHandler"/>) files cases; the portal reads them
-/// through <see cref="ReportInbox"/> and handles them through <see cref="ReportCaseDesk"/>. The host provides
+/// through <see cref="ReportInbox"/> and handles them through <see cref="ReportCaseDesk"/>; tenants that choose to publish
+/// a status map for everyone at <c>/r/{tenant}/{env}/reports/map</c> (<see cref="PublicReportMap"/>). The host provides
 /// <see cref="IReportMailSender"/>.
 /// </summary>
 public sealed class ReportsModule : ISmartBranchModule

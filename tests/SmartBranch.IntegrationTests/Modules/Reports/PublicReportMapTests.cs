@@ -76,7 +76,7 @@ public abstract partial class PublicReportMapTests(ReportsBed fixture)
         Assert.NotEqual((shown.Latitude, shown.Longitude), (latitude, longitude));
         Assert.InRange(Metres(shown.Latitude, shown.Longitude, latitude, longitude), 1, 71);
         var day = JapanTime.From(shown.ReportedAt).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal($"道路の損傷 対応中{day} 受付・おおよその場所のみ・受付番号 {shown.ReceiptNumber}".Replace(" ", "", StringComparison.Ordinal),
+        Assert.Equal($"道路の損傷 対応中{day} 受付・平賀付近・受付番号 {shown.ReceiptNumber}".Replace(" ", "", StringComparison.Ordinal),
             Regex.Replace(item.TextContent, @"\s", ""));
         foreach (var personal in new[] { "田中", "業者A", "重複のため", shown.ReporterLineUserId!, shown.PhotoId!, shown.Id.ToString(), "職員" })
         {
