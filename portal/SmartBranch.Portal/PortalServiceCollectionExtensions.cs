@@ -62,7 +62,8 @@ public static class PortalServiceCollectionExtensions
             .UseMiddleware<ReportMapTileSource>()
             .UseAntiforgery());
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor would send a policy of its own (frame-ancestors 'self'), and the host's policy is only added where none is.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapPortalPreferences();
         app.MapAuditExport();
         app.MapBroadcastHistoryExport();

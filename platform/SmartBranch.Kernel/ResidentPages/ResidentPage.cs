@@ -9,7 +9,8 @@ namespace SmartBranch.Kernel.ResidentPages;
 /// <summary>
 /// A resident page (<c>/r/{tenant}/{env}/…</c>) as one HTML document: mobile viewport, the shared style sheet, the
 /// environment's LIFF SDK and the page's own scripts (never inline), and a Content-Security-Policy that allows
-/// exactly those: LINE's SDK origin (or the emulator's, whose resident simulator frames the page).
+/// exactly those: LINE's SDK origin (or the emulator's, whose resident simulator frames the page). A public page
+/// (no LIFF) may narrow images to the origins it names and allow brief caching.
 /// </summary>
 public sealed class ResidentPage(int statusCode, string language, string title, string body, TenantLineSettings line, IReadOnlyList<string> scripts) : IResult
 {
@@ -17,6 +18,18 @@ public sealed class ResidentPage(int statusCode, string language, string title, 
     public const string SessionScriptPath = "/r/assets/liff-session.js";
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>Style sheets after the shared one, e.g. a map library's.</summary>
+    public IReadOnlyList<string> StyleSheets { get; init; } = [];
+
+    /// <summary>The only origins besides the server's own that images may come from (e.g. map tiles); null allows any https image.</summary>
+    public IReadOnlyList<string>? ImageOrigins { get; init; }
+
+    /// <summary>Whether the page loads the LIFF SDK: a public page opened as a plain link needs none.</summary>
+    public bool UsesLiff { get; init; } = true;
+
+    /// <summary><c>no-store</c> unless a page says otherwise: resident pages show one resident's data.</summary>
+    public string CacheControl { get; init; } = "no-store";
 
     /// <summary>Text for HTML content and quoted attribute values.</summary>
     public static string Encode(string text) => Encoder.Encode(text);
@@ -34,24 +47,27 @@ public sealed class ResidentPage(int statusCode, string language, string title, 
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
-        response.Headers.CacheControl = "no-store";
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(line);
+        response.Headers.CacheControl = CacheControl;
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(line, UsesLiff, ImageOrigins);
         await response.WriteAsync(Document(), Encoding.UTF8, httpContext.RequestAborted);
     }
 
-    internal static string ContentSecurityPolicy(TenantLineSettings line)
+    internal static string ContentSecurityPolicy(TenantLineSettings line, bool usesLiff = true, IReadOnlyList<string>? imageOrigins = null)
     {
-        var sdkOrigin = line.LiffSdkUrl.GetLeftPart(UriPartial.Authority);
+        var script = usesLiff ? $"'self' {line.LiffSdkUrl.GetLeftPart(UriPartial.Authority)}" : "'self'";
+        var images = imageOrigins is null ? "https:" : string.Join(' ', imageOrigins);
         var (connect, frameAncestors) = line.Mode == LineMode.Emulator
             ? ("'self'", line.ApiBaseUrl.GetLeftPart(UriPartial.Authority))
-            : ("'self' https://*.line.me https://*.line-scdn.net https://*.line-apps.com", "'none'");
-        return $"default-src 'self'; script-src 'self' {sdkOrigin}; style-src 'self'; img-src 'self' data: https:; connect-src {connect}; " +
+            : (usesLiff ? "'self' https://*.line.me https://*.line-scdn.net https://*.line-apps.com" : "'self'", "'none'");
+        return $"default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data: {images}".TrimEnd() + $"; connect-src {connect}; " +
             $"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {frameAncestors}";
     }
 
     private string Document()
     {
         var scriptTags = string.Concat(scripts.Select(s => $"""<script src="{Encode(s)}" defer></script>""" + "\n"));
+        var styleTags = string.Concat(StyleSheets.Select(s => $"""<link rel="stylesheet" href="{Encode(s)}">""" + "\n"));
+        var sdkTag = UsesLiff ? $"""<script src="{Encode(line.LiffSdkUrl.AbsoluteUri)}"></script>""" + "\n" : "";
         return $"""
             <!doctype html>
             <html lang="{Encode(language)}">
@@ -61,8 +77,7 @@ public sealed class ResidentPage(int statusCode, string language, string title, 
             <meta name="referrer" content="no-referrer">
             <title>{Encode(title)}</title>
             <link rel="stylesheet" href="{StyleSheetPath}">
-            <script src="{Encode(line.LiffSdkUrl.AbsoluteUri)}"></script>
-            {scriptTags}</head>
+            {styleTags}{sdkTag}{scriptTags}</head>
             <body>
             <main id="main" class="page">
             {body}

@@ -18,6 +18,10 @@ public sealed class ResidentPageLinks
         var path = page.TrimStart('/');
         return tenant.Environment.Line.LiffId is { Length: > 0 } liffId
             ? new Uri($"https://liff.line.me/{Uri.EscapeDataString(liffId)}/{path}")
-            : new Uri(_publicServerUrl.Value, $"{ResidentSessions.BasePath(tenant).TrimStart('/')}/{path}");
+            : OnServer(tenant, path);
     }
+
+    /// <summary>A public page's own URL on this server, opened as a plain link (LINE's in-app browser): it needs no LIFF sign-in.</summary>
+    public Uri OnServer(TenantContext tenant, string page) =>
+        new(_publicServerUrl.Value, $"{ResidentSessions.BasePath(tenant).TrimStart('/')}/{page.TrimStart('/')}");
 }

@@ -20,6 +20,7 @@ using SmartBranch.Modules.Reports.Features.Cases;
 using SmartBranch.Modules.Reports.Features.Open311;
 using SmartBranch.Modules.Reports.Features.Export;
 using SmartBranch.Modules.Reports.Features.Map;
+using SmartBranch.Modules.Reports.Features.PublicMap;
 using SmartBranch.Modules.Reports.Features.Statistics;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
@@ -28,7 +29,8 @@ namespace SmartBranch.Modules.Reports;
 
 /// <summary>
 /// Residents' reports (通報). The chat flow (<see cref="ReportChatHandler"/>) files cases; the portal reads them
-/// through <see cref="ReportInbox"/> and handles them through <see cref="ReportCaseDesk"/>. The host provides
+/// through <see cref="ReportInbox"/> and handles them through <see cref="ReportCaseDesk"/>; tenants that choose to publish
+/// a status map for everyone at <c>/r/{tenant}/{env}/reports/map</c> (<see cref="PublicReportMap"/>). The host provides
 /// <see cref="IReportMailSender"/>.
 /// </summary>
 public sealed class ReportsModule : ISmartBranchModule
@@ -62,8 +64,15 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped(sp => new ReportApiKeys(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ReportMap(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
         services.AddScoped(sp => new ReportExport(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
+        services.AddScoped(sp => new PublicReportMap(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<ReportCatalogFiles>(),
+            sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ReportStatistics(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOpen311();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpen311();
+        endpoints.MapPublicReportMap();
+    }
 }

@@ -17,7 +17,8 @@ public sealed class ReportsPermissions : IPermissionProvider
     [
         new(View, "通報の閲覧（所属する課の案件。写真・場所・コメントを含む）", "View reports of one's own departments, with photo, place and comment",
             [StaffRoles.Admin, StaffRoles.Staff, StaffRoles.Contractor, StaffRoles.Viewer]),
-        new(Handle, "通報の対応（状況の変更と内部メモ。状況の変更は通報者に LINE で届く）", "Change a report's status (the reporter is told in LINE) and add internal notes",
+        new(Handle, "通報の対応（状況の変更・内部メモ・公開地図への写真の掲載と取り下げ。状況の変更は通報者に LINE で届く）",
+            "Change a report's status (the reporter is told in LINE), add internal notes, and publish or withdraw its photo on the public map",
             [StaffRoles.Admin, StaffRoles.Staff, StaffRoles.Contractor]),
         new(AllDepartments, "すべての課の通報の閲覧", "View the reports of every department", [StaffRoles.Admin]),
         new(Api, "Open311 API キーの管理（作成・一覧・無効化）", "Manage the Open311 API keys (create, list, revoke)", [StaffRoles.Admin]),

@@ -185,6 +185,49 @@ public sealed class ReportsPortalTests : PortalComponentTest
     }
 
     [Fact]
+    public void Staff_who_handle_reports_approve_the_photo_for_the_public_map_and_withdraw_it_both_in_the_history()
+    {
+        Staff.Permissions.Add(ReportsPermissions.Handle);
+        _desk.Case = FakeReportsDesk.Received(Id) with { PublicMap = true };
+        var panel = RenderPanel();
+
+        Assert.Contains("この写真は公開の状況地図に載っていません。", panel.Find("#report-photo-heading").ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("顔・車のナンバー", panel.Find("form.report-photo-publication").TextContent, StringComparison.Ordinal);
+        panel.Find("form.report-photo-publication").Submit();
+
+        Assert.Equal(["photo published"], _desk.Actions);
+        Assert.Equal("写真を公開地図に載せました。", panel.Find(".form-success").TextContent);
+        Assert.Contains("この写真は公開の状況地図に載っています。", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("写真を公開地図に掲載", panel.Find(".report-history").TextContent, StringComparison.Ordinal);
+
+        Assert.Equal("写真を公開地図から取り下げる", panel.Find("form.report-photo-publication button").TextContent);
+        panel.Find("form.report-photo-publication").Submit();
+
+        Assert.Equal(["photo published", "photo withdrawn"], _desk.Actions);
+        Assert.Contains("写真を公開地図から取り下げ", panel.Find(".report-history").TextContent, StringComparison.Ordinal);
+        Assert.Contains("この写真は公開の状況地図に載っていません。", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_photo_cannot_be_published_by_viewers_nor_where_the_tenant_has_no_public_map_nor_for_a_declined_case()
+    {
+        _desk.Case = FakeReportsDesk.Received(Id) with { PublicMap = true };
+        Assert.Empty(RenderPanel().FindAll("form.report-photo-publication"));
+
+        Staff.Permissions.Add(ReportsPermissions.Handle);
+        _desk.Case = FakeReportsDesk.Received(Id);
+        var noMap = RenderPanel();
+        Assert.Empty(noMap.FindAll("form.report-photo-publication"));
+        Assert.DoesNotContain("公開の状況地図", noMap.Markup, StringComparison.Ordinal);
+
+        _desk.Case = FakeReportsDesk.Received(Id) with { PublicMap = true, Status = ReportStatus.Declined, NextStatuses = [] };
+        Assert.Empty(RenderPanel().FindAll("form.report-photo-publication"));
+
+        _desk.Case = FakeReportsDesk.Received(Id) with { PublicMap = true, Status = ReportStatus.Declined, NextStatuses = [], PhotoPublic = true };
+        Assert.Equal("写真を公開地図から取り下げる", RenderPanel().Find("form.report-photo-publication button").TextContent);
+    }
+
+    [Fact]
     public void A_case_of_another_department_is_not_shown()
     {
         _desk.Case = null;

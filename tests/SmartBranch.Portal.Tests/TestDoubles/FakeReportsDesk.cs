@@ -92,6 +92,22 @@ internal sealed class FakeReportsDesk : IReportsDesk
         return Task.CompletedTask;
     }
 
+    public Task PublishPhotoAsync(Guid caseId, bool isPublic, CancellationToken cancellationToken)
+    {
+        if (Case!.PhotoPublic == isPublic)
+        {
+            throw new ReportRuleException(isPublic ? "写真はすでに公開地図に載せています。" : "写真は公開地図に載せていません。");
+        }
+
+        Actions.Add(isPublic ? "photo published" : "photo withdrawn");
+        Case = Case with
+        {
+            PhotoPublic = isPublic,
+            History = [.. Case.History, new ReportHistoryEntry(ReportedAt.AddHours(4), "職員 一郎", null, null, null) { PhotoPublic = isPublic }],
+        };
+        return Task.CompletedTask;
+    }
+
     public static ReportCaseView Received(Guid id) => new(
         id, "R-2026-000123", "道路の損傷", "土木課", ReportStatus.Received, ReportedAt, null, 40.5841, 140.5668, "青森県平川市柏木町藤山25-6",
         "歩道に穴があります", true, null, ReportSource.Line, null, null, null, null, [ReportStatus.InProgress, ReportStatus.Completed, ReportStatus.Declined],

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.IO.Converters;
 
 namespace SmartBranch.Modules.Reports.Catalog;
 
@@ -12,8 +9,6 @@ namespace SmartBranch.Modules.Reports.Catalog;
 /// </summary>
 public sealed class CityBoundary
 {
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
-
     private readonly IPreparedGeometry _area;
     private readonly GeometryFactory _factory;
 
@@ -36,36 +31,24 @@ public sealed class CityBoundary
     public bool Contains(double latitude, double longitude) =>
         _area.Covers(_factory.CreatePoint(new Coordinate(longitude, latitude)));
 
-    /// <exception cref="InvalidOperationException">Not GeoJSON, or no polygon in it.</exception>
+    /// <exception cref="InvalidOperationException">Not GeoJSON, or no valid polygon in it.</exception>
     public static CityBoundary Parse(string geoJson)
     {
-        Geometry? geometry;
+        IReadOnlyList<GeoJsonFeature> features;
         try
         {
-            using var document = JsonDocument.Parse(geoJson);
-            geometry = document.RootElement.GetProperty("type").GetString() switch
-            {
-                "FeatureCollection" => Union(document.Deserialize<FeatureCollection>(GeoJson)?.Select(f => f.Geometry)),
-                "Feature" => document.Deserialize<IFeature>(GeoJson)?.Geometry,
-                _ => document.Deserialize<Geometry>(GeoJson),
-            };
+            features = GeoJsonFeatures.Read(geoJson);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (InvalidOperationException e)
         {
             throw new InvalidOperationException($"The city boundary is not valid GeoJSON: {e.Message}", e);
         }
 
-        if (geometry is not (Polygon or MultiPolygon) || geometry.IsEmpty || !geometry.IsValid)
+        if (features.FirstOrDefault(f => !f.IsArea) is { } wrong)
         {
-            throw new InvalidOperationException("The city boundary must be one valid Polygon or MultiPolygon.");
+            throw new InvalidOperationException($"The city boundary must be valid Polygons or MultiPolygons (feature {wrong.Number} is not).");
         }
 
-        return new CityBoundary(geometry);
-    }
-
-    private static Geometry? Union(IEnumerable<Geometry?>? geometries)
-    {
-        var parts = geometries?.OfType<Geometry>().ToList() ?? [];
-        return parts.Count == 0 ? null : parts.Aggregate((a, b) => a.Union(b));
+        return new CityBoundary(features.Select(f => f.Geometry!).Aggregate((a, b) => a.Union(b)));
     }
 }

@@ -20,6 +20,9 @@ public sealed record ReportCatalog(
 
     public ReportMapSettings Map { get; init; } = ReportMapSettings.Default;
 
+    /// <summary>The tenant publishes a status map of its reports for everyone (<c>publicMap: true</c>); off unless chosen.</summary>
+    public bool PublicMap { get; init; }
+
     public ReportCategory? Category(string key) => Categories.FirstOrDefault(c => c.Key == key);
 
     public ReportDepartment? Department(string key) => Departments.FirstOrDefault(d => d.Key == key);

@@ -12,7 +12,8 @@ namespace SmartBranch.Modules.Reports.Catalog;
 /// area) and, if there, <c>road-managers.yml</c> with <c>road-managers.geojson</c> (roads the city does not manage).
 /// A file with mistakes is refused as a whole, every mistake named. A tenant without <c>reports.yml</c>
 /// (one created in the console) offers no reports; without a boundary, every place is accepted. <c>districts.geojson</c>
-/// (optional) names the districts statistics count by, and <c>map:</c> in <c>reports.yml</c> the maps' tiles.
+/// (optional) names the districts statistics count by, and <c>map:</c> in <c>reports.yml</c> the maps' tiles;
+/// <c>publicMap: true</c> there publishes the status map for everyone.
 /// </summary>
 internal sealed class ReportCatalogFiles
 {
@@ -81,6 +82,7 @@ internal sealed class ReportCatalogFiles
         {
             Districts = ReadDistricts(Path.Combine(tenantDirectory, DistrictsFileName)),
             Map = map,
+            PublicMap = file.PublicMap,
         };
     }
 
@@ -252,6 +254,7 @@ internal sealed class ReportCatalogFiles
         public List<DepartmentEntry> Departments { get; set; } = [];
         public List<CategoryEntry> Categories { get; set; } = [];
         public MapEntry? Map { get; set; }
+        public bool PublicMap { get; set; }
     }
 
     private sealed class MapEntry

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
-using NetTopologySuite.IO.Converters;
 
 namespace SmartBranch.Modules.Reports.Catalog;
 
@@ -15,7 +12,6 @@ public sealed class ReportDistricts
 {
     public static readonly ReportDistricts None = new([]);
 
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
     private static readonly GeometryFactory Factory = new();
 
     private readonly IReadOnlyList<(string Name, IPreparedGeometry Area)> _districts;
@@ -32,46 +28,40 @@ public sealed class ReportDistricts
         return _districts.FirstOrDefault(d => d.Area.Covers(point)).Name;
     }
 
-    /// <exception cref="InvalidOperationException">Not a FeatureCollection of named, valid polygons; the message names each mistake.</exception>
+    /// <exception cref="InvalidOperationException">Not GeoJSON features of named, valid polygons; the message names each mistake.</exception>
     public static ReportDistricts Parse(string geoJson)
     {
-        FeatureCollection? features;
+        IReadOnlyList<GeoJsonFeature> features;
         try
         {
-            features = JsonSerializer.Deserialize<FeatureCollection>(geoJson, GeoJson);
+            features = GeoJsonFeatures.Read(geoJson);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        catch (InvalidOperationException e)
         {
-            throw new InvalidOperationException($"The districts are not a valid GeoJSON FeatureCollection: {e.Message}", e);
-        }
-
-        if (features is null || features.Count == 0)
-        {
-            throw new InvalidOperationException("The districts must be a GeoJSON FeatureCollection with at least one feature.");
+            throw new InvalidOperationException($"The districts are not valid GeoJSON: {e.Message}", e);
         }
 
         var errors = new List<string>();
         var districts = new List<(string, IPreparedGeometry)>();
-        for (var i = 0; i < features.Count; i++)
+        foreach (var feature in features)
         {
-            var feature = features[i];
-            var name = feature.Attributes?.Exists("name") == true ? feature.Attributes["name"] as string : null;
-            if (string.IsNullOrWhiteSpace(name))
+            var name = feature.Text("name");
+            if (name is null)
             {
-                errors.Add($"feature {i + 1}: the 'name' property is missing.");
+                errors.Add($"feature {feature.Number}: the 'name' property is missing.");
             }
-            else if (districts.Any(d => d.Item1 == name.Trim()))
+            else if (districts.Any(d => d.Item1 == name))
             {
-                errors.Add($"feature {i + 1}: the name '{name}' is used twice.");
+                errors.Add($"feature {feature.Number}: the name '{name}' is used twice.");
             }
 
-            if (feature.Geometry is not (Polygon or MultiPolygon) || feature.Geometry.IsEmpty || !feature.Geometry.IsValid)
+            if (!feature.IsArea)
             {
-                errors.Add($"feature {i + 1}: the geometry must be one valid Polygon or MultiPolygon.");
+                errors.Add($"feature {feature.Number}: the geometry must be one valid Polygon or MultiPolygon.");
             }
             else if (name is not null)
             {
-                districts.Add((name.Trim(), PreparedGeometryFactory.Prepare(feature.Geometry)));
+                districts.Add((name, PreparedGeometryFactory.Prepare(feature.Geometry)));
             }
         }
 

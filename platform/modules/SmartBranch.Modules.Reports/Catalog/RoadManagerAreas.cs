@@ -1,9 +1,6 @@
-using System.Text.Json;
-using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Geometries.Utilities;
-using NetTopologySuite.IO.Converters;
 
 namespace SmartBranch.Modules.Reports.Catalog;
 
@@ -14,8 +11,6 @@ namespace SmartBranch.Modules.Reports.Catalog;
 /// </summary>
 public sealed class RoadManagerAreas
 {
-    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
-
     // Metres per degree near Japan's latitudes, for widening a centre line; exact enough for a corridor tens of metres wide.
     private const double MetresPerDegreeLatitude = 111_000;
 
@@ -30,45 +25,29 @@ public sealed class RoadManagerAreas
         return _areas.FirstOrDefault(a => a.Area.Covers(point)).Match;
     }
 
-    /// <exception cref="InvalidOperationException">Not a GeoJSON FeatureCollection, or a feature breaks a rule; every mistake is named.</exception>
+    /// <exception cref="InvalidOperationException">Not GeoJSON, or a feature breaks a rule; every mistake is named.</exception>
     public static RoadManagerAreas Parse(string geoJson, IReadOnlyList<RoadManager> managers)
     {
-        FeatureCollection? features;
-        try
-        {
-            features = JsonSerializer.Deserialize<FeatureCollection>(geoJson, GeoJson);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
-        {
-            throw new InvalidOperationException($"not valid GeoJSON: {e.Message}", e);
-        }
-
-        if (features is null || features.Count == 0)
-        {
-            throw new InvalidOperationException("must be a FeatureCollection with at least one feature.");
-        }
-
         var errors = new List<string>();
         var areas = new List<(RoadManagerMatch, IPreparedGeometry)>();
-        for (var i = 0; i < features.Count; i++)
+        foreach (var feature in GeoJsonFeatures.Read(geoJson))
         {
-            var feature = features[i];
-            var where = $"feature {i + 1}";
-            var managerKey = Text(feature, "manager");
+            var where = $"feature {feature.Number}";
+            var managerKey = feature.Text("manager");
             var manager = managers.FirstOrDefault(m => m.Key == managerKey);
             if (manager is null)
             {
                 errors.Add($"{where}: manager '{managerKey}' is not one of road-managers.yml.");
             }
 
-            if (Text(feature, "road") is not { Length: > 0 } road)
+            var road = feature.Text("road");
+            if (road is null)
             {
                 errors.Add($"{where}: road (the road's name) is missing.");
-                road = "";
             }
 
-            var area = Area(feature.Geometry, Number(feature, "bufferMetres"), where, errors);
-            if (manager is not null && area is not null && road.Length > 0)
+            var area = Area(feature.Geometry, feature.Numeric("bufferMetres"), where, errors);
+            if (manager is not null && area is not null && road is not null)
             {
                 areas.Add((new RoadManagerMatch(manager, road), PreparedGeometryFactory.Prepare(area)));
             }
@@ -76,24 +55,6 @@ public sealed class RoadManagerAreas
 
         return errors.Count == 0 ? new RoadManagerAreas(areas) : throw new InvalidOperationException(string.Join(Environment.NewLine + "- ", errors.Prepend("")));
     }
-
-    private static object? Property(IFeature feature, string name) =>
-        feature.Attributes?.Exists(name) == true ? feature.Attributes[name] : null;
-
-    // The GeoJSON reader may hand properties over as JSON elements or as CLR values.
-    private static string? Text(IFeature feature, string name) => Property(feature, name) switch
-    {
-        JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
-        string text => text,
-        _ => null,
-    };
-
-    private static double? Number(IFeature feature, string name) => Property(feature, name) switch
-    {
-        JsonElement { ValueKind: JsonValueKind.Number } element => element.GetDouble(),
-        IConvertible number and (double or decimal or int or long) => number.ToDouble(System.Globalization.CultureInfo.InvariantCulture),
-        _ => null,
-    };
 
     private static Geometry? Area(Geometry? geometry, double? buffer, string where, List<string> errors)
     {

@@ -4,12 +4,14 @@ using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Line.Client;
 using SmartBranch.Line.Messages;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
+using SmartBranch.Modules.Reports.Features.PublicMap;
 
 namespace SmartBranch.Modules.Reports.Chat;
 
@@ -26,6 +28,7 @@ internal sealed partial class ReportChatHandler(
     ReportPhotos photos,
     ReportFiling filing,
     ILineMessenger messenger,
+    ResidentPageLinks links,
     TimeProvider clock,
     ILogger<ReportChatHandler> logger)
     : ILineWebhookEventHandler<MessageEvent>, ILineWebhookEventHandler<PostbackEvent>
@@ -206,7 +209,8 @@ internal sealed partial class ReportChatHandler(
         var roadManager = RoadManagerAt(catalog, category, conversation);
         var report = await filing.FileAsync(conversation.ToSubmission(), category.DepartmentKey, roadManager, clock.GetUtcNow(), cancellationToken);
         db.Remove(conversation);
-        return ReportChatMessages.Received(report.ReceiptNumber, roadManager);
+        var publicMap = catalog.PublicMap ? links.OnServer(currentTenant.Required, PublicReportMapEndpoints.PagePath) : null;
+        return ReportChatMessages.Received(report.ReceiptNumber, roadManager, publicMap);
     }
 
     private static RoadManagerMatch? RoadManagerAt(ReportCatalog catalog, ReportCategory category, ReportConversation conversation) =>

@@ -57,9 +57,11 @@ internal static class ReportChatMessages
 
     public static LineMessage CommentTooLong() => Comment($"コメントは {ReportCase.MaxCommentLength} 文字までです。短くしてもう一度送ってください。");
 
-    public static LineMessage Received(string receiptNumber, RoadManagerMatch? roadManager = null) => new TextMessage(
+    /// <param name="publicMap">The tenant's public status map, when it publishes one.</param>
+    public static LineMessage Received(string receiptNumber, RoadManagerMatch? roadManager = null, Uri? publicMap = null) => new TextMessage(
         $"通報を受け付けました。受付番号は {receiptNumber} です。\n担当課が確認し、対応の状況はこのトークでお知らせします。ご協力ありがとうございました。"
-        + (roadManager is null ? "" : "\n\n" + RoadManagerNotice(roadManager)));
+        + (roadManager is null ? "" : "\n\n" + RoadManagerNotice(roadManager))
+        + (publicMap is null ? "" : $"\n\n市内の通報と対応の状況は、地図でもご覧いただけます（場所はおおよそで、お名前やコメントは載りません）。\n{publicMap.AbsoluteUri}"));
 
     /// <summary>Who handles a road the city does not manage, and whom to call when it is urgent.</summary>
     public static string RoadManagerNotice(RoadManagerMatch roadManager)

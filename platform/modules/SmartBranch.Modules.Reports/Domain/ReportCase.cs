@@ -59,6 +59,9 @@ public sealed class ReportCase : ITenantOwned
     /// <summary>An open report close in place and time to this one, flagged for staff to judge.</summary>
     public Guid? PossibleDuplicateOfId { get; private init; }
 
+    /// <summary>Staff approved the photo for the tenant's public status map (it has no EXIF data; a person must still judge faces, plates and homes).</summary>
+    public bool PhotoPublic { get; private set; }
+
     /// <param name="roadManager">The key and road name of the road's other manager, if any.</param>
     public static ReportCase File(
         ReportSubmission submission, string receiptNumber, string departmentKey, (string Key, string Road)? roadManager, Guid? possibleDuplicateOf, DateTimeOffset now) => new()
@@ -97,6 +100,29 @@ public sealed class ReportCase : ITenantOwned
     }
 
     public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>Approves the photo for the public map, or withdraws the approval.</summary>
+    /// <exception cref="ReportRuleException">No photo of ours, already so, or an approval for a case the public map leaves out (対応不可).</exception>
+    public void PublishPhoto(bool isPublic, DateTimeOffset now)
+    {
+        if (PhotoId is null)
+        {
+            throw new ReportRuleException("この通報には公開できる写真がありません。");
+        }
+
+        if (PhotoPublic == isPublic)
+        {
+            throw new ReportRuleException(isPublic ? "写真はすでに公開地図に載せています。" : "写真は公開地図に載せていません。");
+        }
+
+        if (isPublic && Status == ReportStatus.Declined)
+        {
+            throw new ReportRuleException("対応不可の通報は公開地図に載らないため、写真も公開できません。");
+        }
+
+        PhotoPublic = isPublic;
+        UpdatedAt = now;
+    }
 }
 
 /// <summary>What a resident or an Open311 client sent, complete, ready to become a case.</summary>

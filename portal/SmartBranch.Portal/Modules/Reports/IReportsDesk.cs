@@ -21,6 +21,9 @@ public interface IReportsDesk
 
     Task AddNoteAsync(Guid caseId, string note, CancellationToken cancellationToken);
 
+    /// <summary>Approves the case's photo for the public status map, or withdraws the approval (in the case's history, audited).</summary>
+    Task PublishPhotoAsync(Guid caseId, bool isPublic, CancellationToken cancellationToken);
+
     /// <summary>E-mails the case, with its photo and place, to the manager of its road (国, 県) and records it (転送).</summary>
     Task ForwardToRoadManagerAsync(Guid caseId, string? note, CancellationToken cancellationToken);
 

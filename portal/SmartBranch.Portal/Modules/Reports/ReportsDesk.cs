@@ -30,6 +30,8 @@ internal sealed class ReportsDesk(ReportInbox inbox, ReportCaseDesk cases, RoadM
 
     public Task AddNoteAsync(Guid caseId, string note, CancellationToken cancellationToken) => cases.AddNoteAsync(caseId, note, cancellationToken);
 
+    public Task PublishPhotoAsync(Guid caseId, bool isPublic, CancellationToken cancellationToken) => cases.PublishPhotoAsync(caseId, isPublic, cancellationToken);
+
     public Task ForwardToRoadManagerAsync(Guid caseId, string? note, CancellationToken cancellationToken) =>
         forwarding.ForwardAsync(caseId, note, cancellationToken);
 }

@@ -67,6 +67,25 @@ public abstract class ReportMapExportStatisticsTests(PortalTestBed fixture)
     }
 
     [Fact]
+    public async Task Portal_pages_carry_the_hosts_policy_with_the_tenants_tile_host_and_not_blazors_own()
+    {
+        var bed = await fixture.GetAsync();
+        var (admin, _) = await PortalSession.SignInAsync(bed, StaffRoles.Admin);
+        using var _admin = admin;
+
+        foreach (var path in new[] { "/portal/hirakawa", "/portal/hirakawa/reports/map" })
+        {
+            var page = await admin.GetAsync(path);
+
+            var policy = Assert.Single(page.Response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("https://cyberjapandata.gsi.go.jp", policy, StringComparison.Ordinal);
+            Assert.Equal("DENY", Assert.Single(page.Response.Headers.GetValues("X-Frame-Options")));
+        }
+    }
+
+    [Fact]
     public async Task The_inbox_exports_its_filter_as_csv_for_excel_in_japan_time_without_personal_data_and_the_export_is_audited()
     {
         var bed = await fixture.GetAsync();

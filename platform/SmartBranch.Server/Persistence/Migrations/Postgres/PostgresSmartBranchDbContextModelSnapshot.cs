@@ -2119,6 +2119,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("photo_id");
 
+                    b.Property<bool>("PhotoPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("photo_public");
+
                     b.Property<Guid?>("PossibleDuplicateOfId")
                         .HasColumnType("uuid")
                         .HasColumnName("possible_duplicate_of_id");
@@ -2229,6 +2233,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
+
+                    b.Property<bool?>("PhotoPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("photo_public");
 
                     b.Property<string>("StaffDisplayName")
                         .HasMaxLength(200)

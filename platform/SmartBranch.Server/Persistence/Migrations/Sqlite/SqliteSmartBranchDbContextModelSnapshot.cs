@@ -2105,6 +2105,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("photo_id");
 
+                    b.Property<bool>("PhotoPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("photo_public");
+
                     b.Property<Guid?>("PossibleDuplicateOfId")
                         .HasColumnType("TEXT")
                         .HasColumnName("possible_duplicate_of_id");
@@ -2215,6 +2219,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
+
+                    b.Property<bool?>("PhotoPublic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("photo_public");
 
                     b.Property<string>("StaffDisplayName")
                         .HasMaxLength(200)

@@ -75,7 +75,11 @@ public sealed class ReportCaseDesk
             report.PossibleDuplicateOfId,
             duplicateOf,
             report.Status.IsOpen() ? Enum.GetValues<ReportStatus>().Where(s => report.Status.CanMoveTo(s)).ToList() : [],
-            entries.Select(e => new ReportHistoryEntry(e.At, e.StaffDisplayName, e.FromStatus, e.ToStatus, e.Note) { ForwardedTo = e.ForwardedTo }).ToList());
+            entries.Select(e => new ReportHistoryEntry(e.At, e.StaffDisplayName, e.FromStatus, e.ToStatus, e.Note) { ForwardedTo = e.ForwardedTo, PhotoPublic = e.PhotoPublic }).ToList())
+        {
+            PhotoPublic = report.PhotoPublic,
+            PublicMap = catalog.PublicMap,
+        };
     }
 
     /// <summary>Moves the case and tells the reporter in LINE; <paramref name="note"/> stays internal.</summary>
@@ -114,6 +118,24 @@ public sealed class ReportCaseDesk
         _staff.Db.Add(ReportCaseEntry.ByStaff(report.Id, now, userId, _staff.Member.DisplayName, null, null, text));
         await SaveAsync(cancellationToken);
         await _audit.RecordAsync(new AuditRecord("reports.case.noted", "report", report.Id.ToString(), $"通報 {report.ReceiptNumber} に内部メモを追加しました。"), cancellationToken);
+    }
+
+    /// <summary>Approves the case's photo for the tenant's public status map, or withdraws the approval; recorded in the case's history.</summary>
+    /// <exception cref="UnauthorizedAccessException">Without <see cref="ReportsPermissions.Handle"/>.</exception>
+    /// <exception cref="ReportRuleException">No such case, no photo, already so, or a declined case.</exception>
+    public async Task PublishPhotoAsync(Guid caseId, bool isPublic, CancellationToken cancellationToken)
+    {
+        var userId = _staff.Require(ReportsPermissions.Handle);
+        var report = await _staff.FindAsync(caseId, cancellationToken);
+        var now = _clock.GetUtcNow();
+        report.PublishPhoto(isPublic, now);
+        _staff.Db.Add(ReportCaseEntry.PhotoPublication(report.Id, now, userId, _staff.Member.DisplayName, isPublic));
+        await SaveAsync(cancellationToken);
+        await _audit.RecordAsync(
+            isPublic
+                ? new AuditRecord("reports.case.photo_published", "report", report.Id.ToString(), $"通報 {report.ReceiptNumber} の写真を公開地図に載せました。")
+                : new AuditRecord("reports.case.photo_withdrawn", "report", report.Id.ToString(), $"通報 {report.ReceiptNumber} の写真を公開地図から取り下げました。"),
+            cancellationToken);
     }
 
     /// <summary>The case's photo (or its preview) for the portal; null when the case has none or the file is missing.</summary>
@@ -174,13 +196,23 @@ public sealed record ReportCaseView(
     Guid? PossibleDuplicateOfId,
     string? PossibleDuplicateOfReceipt,
     IReadOnlyList<ReportStatus> NextStatuses,
-    IReadOnlyList<ReportHistoryEntry> History);
+    IReadOnlyList<ReportHistoryEntry> History)
+{
+    /// <summary>Staff approved the photo for the public status map.</summary>
+    public bool PhotoPublic { get; init; }
+
+    /// <summary>The tenant publishes a status map (<c>publicMap: true</c> in <c>reports.yml</c>), so photos can be approved for it.</summary>
+    public bool PublicMap { get; init; }
+}
 
 /// <param name="StaffName">Null when the resident filed the case.</param>
 public sealed record ReportHistoryEntry(DateTimeOffset At, string? StaffName, ReportStatus? FromStatus, ReportStatus? ToStatus, string? Note)
 {
     /// <summary>Set when staff forwarded the case to the road's manager (転送).</summary>
     public string? ForwardedTo { get; init; }
+
+    /// <summary>True when staff approved the photo for the public map, false when they withdrew it.</summary>
+    public bool? PhotoPublic { get; init; }
 }
 
 /// <summary>The other body that manages the case's road; <paramref name="Email"/> null means it cannot be forwarded.</summary>
