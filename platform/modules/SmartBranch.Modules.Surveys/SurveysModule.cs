@@ -5,11 +5,7 @@ using SmartBranch.Kernel;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
-using SmartBranch.Kernel.Outbox;
 using SmartBranch.Kernel.Persistence;
-using SmartBranch.Kernel.ResidentPages;
-using SmartBranch.Kernel.Tenancy;
-using SmartBranch.Modules.Broadcast.Contracts;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
 using SmartBranch.Modules.Surveys.Invitations;
@@ -20,7 +16,7 @@ namespace SmartBranch.Modules.Surveys;
 /// <summary>
 /// Surveys (アンケート). Staff write and publish them through <see cref="SurveyEditor"/>; residents answer them on the
 /// LIFF page <c>/r/{tenant}/{env}/surveys/{id}</c> (<see cref="SurveyPageEndpoints"/>). Answers stay on our servers.
-/// Staff invite residents through a delivery and set a reminder for those who have not answered (<see cref="SurveyInvitations"/>).
+/// Staff invite residents through a delivery and set a reminder for those who have not answered (<see cref="ISurveyInvitations"/>).
 /// </summary>
 public sealed class SurveysModule : ISmartBranchModule
 {
@@ -33,10 +29,7 @@ public sealed class SurveysModule : ISmartBranchModule
         services.AddScoped<SurveyAnswering>();
         services.AddScoped(sp => new SurveyEditor(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddScoped(sp => new SurveyInvitations(
-            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
-            sp.GetRequiredService<ResidentPageLinks>(), sp.GetRequiredService<IBroadcastDeliveryOutlines>(), sp.GetRequiredService<IOutbox>(),
-            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<SurveyReminding>();
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
         {

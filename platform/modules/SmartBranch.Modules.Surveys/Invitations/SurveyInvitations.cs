@@ -11,12 +11,7 @@ using SmartBranch.Modules.Surveys.Domain;
 
 namespace SmartBranch.Modules.Surveys.Invitations;
 
-/// <summary>
-/// Staff invite residents to an open survey and set its reminder. An invitation is a draft delivery made by the
-/// Broadcast module: staff choose its segment there and it goes through approval like any other delivery. Reading
-/// needs <see cref="SurveysPermissions.View"/>, changing <see cref="SurveysPermissions.Edit"/>; changes are audited.
-/// </summary>
-public sealed class SurveyInvitations
+internal sealed class SurveyInvitations : ISurveyInvitations
 {
     private readonly SmartBranchDbContext _db;
     private readonly ICurrentStaff _staff;
@@ -27,7 +22,7 @@ public sealed class SurveyInvitations
     private readonly IAuditLog _audit;
     private readonly TimeProvider _clock;
 
-    internal SurveyInvitations(
+    public SurveyInvitations(
         SmartBranchDbContext db, ICurrentStaff staff, ICurrentTenant tenant, ResidentPageLinks links, IBroadcastDeliveryOutlines deliveries,
         IOutbox outbox, IAuditLog audit, TimeProvider clock)
     {
@@ -41,8 +36,6 @@ public sealed class SurveyInvitations
         _clock = clock;
     }
 
-    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.View"/>.</exception>
-    /// <exception cref="SurveyRuleException">No such survey here.</exception>
     public async Task<SurveyInvitationsOverview> GetAsync(Guid surveyId, CancellationToken cancellationToken)
     {
         Require(SurveysPermissions.View);
@@ -63,10 +56,6 @@ public sealed class SurveyInvitations
             reminder is null ? null : new SurveyReminderView(reminder.State, reminder.HoursBeforeClose, reminder.DueAt(survey), reminder.RemindedCount, reminder.Note));
     }
 
-    /// <summary>Asks the Broadcast module for a draft delivery inviting residents to the survey, with its link.</summary>
-    /// <returns>The draft delivery's id (the draft itself appears a moment later).</returns>
-    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Edit"/>.</exception>
-    /// <exception cref="SurveyRuleException">No such survey, or one not open for answers.</exception>
     public async Task<Guid> InviteAsync(Guid surveyId, CancellationToken cancellationToken)
     {
         var staffId = Require(SurveysPermissions.Edit);
@@ -87,8 +76,6 @@ public sealed class SurveyInvitations
         return invitation.DeliveryId;
     }
 
-    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Edit"/>.</exception>
-    /// <exception cref="SurveyRuleException">No such survey, a closed one, hours out of range or already past, or a reminder already sent.</exception>
     public async Task ScheduleReminderAsync(Guid surveyId, int hoursBeforeClose, CancellationToken cancellationToken)
     {
         var staffId = Require(SurveysPermissions.Edit);
@@ -109,8 +96,6 @@ public sealed class SurveyInvitations
             cancellationToken);
     }
 
-    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Edit"/>.</exception>
-    /// <exception cref="SurveyRuleException">No such survey, or no reminder waiting to be sent.</exception>
     public async Task CancelReminderAsync(Guid surveyId, CancellationToken cancellationToken)
     {
         var staffId = Require(SurveysPermissions.Edit);
