@@ -21,6 +21,7 @@ using SmartBranch.Modules.Broadcast.Features.ControlDelivery;
 using SmartBranch.Modules.Broadcast.Features.DeliveryHistory;
 using SmartBranch.Modules.Broadcast.Features.DeliveryReport;
 using SmartBranch.Modules.Broadcast.Features.EmergencyDelivery;
+using SmartBranch.Modules.Broadcast.Features.Outlines;
 using SmartBranch.Modules.Broadcast.Features.Settings;
 using SmartBranch.Modules.Broadcast.Features.Shared;
 using SmartBranch.Modules.Broadcast.Features.Statistics;
@@ -48,6 +49,7 @@ public sealed class BroadcastModule : ISmartBranchModule
         services.AddModelContribution<BroadcastModelContribution>();
         services.AddSingleton<IPermissionProvider, BroadcastPermissions>();
         services.AddScoped<IBroadcastStatistics, BroadcastStatistics>();
+        services.AddScoped<IBroadcastDeliveryOutlines, BroadcastDeliveryOutlines>();
         services.AddScoped<IAlertRule, BroadcastStuckSendAlertRule>();
         services.AddOptions<BroadcastOptions>()
             .Bind(configuration.GetSection(BroadcastOptions.SectionName))

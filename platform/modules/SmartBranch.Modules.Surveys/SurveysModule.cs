@@ -8,6 +8,7 @@ using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
+using SmartBranch.Modules.Surveys.Invitations;
 using SmartBranch.Modules.Surveys.Persistence;
 
 namespace SmartBranch.Modules.Surveys;
@@ -15,10 +16,11 @@ namespace SmartBranch.Modules.Surveys;
 /// <summary>
 /// Surveys (アンケート). Staff write and publish them through <see cref="SurveyEditor"/>; residents answer them on the
 /// LIFF page <c>/r/{tenant}/{env}/surveys/{id}</c> (<see cref="SurveyPageEndpoints"/>). Answers stay on our servers.
+/// Staff invite residents through a delivery and set a reminder for those who have not answered (<see cref="ISurveyInvitations"/>).
 /// </summary>
 public sealed class SurveysModule : ISmartBranchModule
 {
-    public ModuleDescriptor Descriptor { get; } = new("surveys", "アンケート", ["residents"]);
+    public ModuleDescriptor Descriptor { get; } = new("surveys", "アンケート", ["residents", "broadcast"]);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +29,12 @@ public sealed class SurveysModule : ISmartBranchModule
         services.AddScoped<SurveyAnswering>();
         services.AddScoped(sp => new SurveyEditor(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<ISurveyInvitations, SurveyInvitations>();
+        services.AddScoped<SurveyReminding>();
+        if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
+        {
+            services.AddHostedService<SurveyReminderSender>();
+        }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSurveyPages();

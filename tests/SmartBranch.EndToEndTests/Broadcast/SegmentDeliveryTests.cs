@@ -28,9 +28,9 @@ public sealed class SegmentDeliveryTests(StaffTestBed bed) : IClassFixture<Staff
         };
         var marker = $"避難所を開設しました {Guid.NewGuid():N}";
 
-        var author = await InStagingAsync(await TestAccounts.CreateMemberAsync(bed.Services, "hirakawa", [StaffRoles.Staff], displayName: "配信 担当"));
+        var author = await bed.SignInToStagingAsync(await TestAccounts.CreateMemberAsync(bed.Services, "hirakawa", [StaffRoles.Staff], displayName: "配信 担当"));
         var detailPath = await ComposeAndSubmitAsync(author, marker);
-        var approver = await InStagingAsync(await TestAccounts.CreateMemberAsync(bed.Services, "hirakawa", [StaffRoles.Admin], withAuthenticator: true, displayName: "承認 担当"));
+        var approver = await bed.SignInToStagingAsync(await TestAccounts.CreateMemberAsync(bed.Services, "hirakawa", [StaffRoles.Admin], withAuthenticator: true, displayName: "承認 担当"));
         await StaffTestBed.OpenInteractiveAsync(approver, detailPath, ".delivery-actions button");
         await approver.GetByRole(AriaRole.Button, new() { Name = "承認", Exact = true }).ClickAsync();
         await approver.Locator(".confirm-button").ClickAsync();
@@ -75,15 +75,6 @@ public sealed class SegmentDeliveryTests(StaffTestBed bed) : IClassFixture<Staff
         await Expect(preferences.GetByRole(AriaRole.Status)).ToContainTextAsync("受信設定を保存しました");
         await simulator.CloseAsync();
         return userId;
-    }
-
-    private async Task<IPage> InStagingAsync(TestAccount account)
-    {
-        var page = await bed.SignInAsync(account);
-        await page.GotoAsync("/portal/hirakawa");
-        await page.GetByRole(AriaRole.Button, new() { Name = "ステージング環境" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "ステージング環境" })).ToHaveAttributeAsync("aria-pressed", "true");
-        return page;
     }
 
     /// <returns>The path of the submitted delivery's page.</returns>

@@ -81,6 +81,16 @@ public sealed class StaffTestBed : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Signs in as <paramref name="account"/> and switches the portal to Hirakawa's staging, where the simulator's residents are.</summary>
+    public async Task<IPage> SignInToStagingAsync(TestAccount account)
+    {
+        var page = await SignInAsync(account);
+        await page.GotoAsync("/portal/hirakawa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "ステージング環境" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "ステージング環境" })).ToHaveAttributeAsync("aria-pressed", "true");
+        return page;
+    }
+
     /// <summary>The resident simulator in a phone-sized browser of its own (Japanese, Tokyo time).</summary>
     public async Task<IPage> OpenSimulatorAsync()
     {

@@ -47,10 +47,7 @@ public sealed class ReportToClosureTests(StaffTestBed bed) : IClassFixture<Staff
         var receiptNumber = Regex.Match(await receipt.InnerTextAsync(), "R-\\d{4}-\\d{6}").Value;
         Assert.Empty(await simulator.Locator(".delivery.failed").AllAsync());
 
-        var staff = await bed.SignInAsync(await TestAccounts.CreateMemberAsync(bed.Services, "hirakawa", [StaffRoles.Admin], withAuthenticator: true, displayName: "土木 担当"));
-        await staff.GotoAsync("/portal/hirakawa");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "ステージング環境" }).ClickAsync();
-        await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "ステージング環境" })).ToHaveAttributeAsync("aria-pressed", "true");
+        var staff = await bed.SignInToStagingAsync(await TestAccounts.CreateMemberAsync(bed.Services, "hirakawa", [StaffRoles.Admin], withAuthenticator: true, displayName: "土木 担当"));
         await staff.GotoAsync("/portal/hirakawa/reports");
         await staff.GetByRole(AriaRole.Link, new() { Name = receiptNumber }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(receiptNumber);

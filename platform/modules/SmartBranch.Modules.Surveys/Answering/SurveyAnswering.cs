@@ -52,13 +52,7 @@ internal sealed class SurveyAnswering(SmartBranchDbContext db, ILineMessenger me
     /// <summary>Whether the resident has used up a one-answer survey; always false for surveys that take many answers.</summary>
     public Task<bool> HasAnsweredAsync(Survey survey, string lineUserId, CancellationToken cancellationToken)
     {
-        if (!survey.OneAnswerPerResident)
-        {
-            return Task.FromResult(false);
-        }
-
-        var hash = SurveyRespondent.Hash(survey, lineUserId);
-        return db.Set<SurveyRespondent>().AnyAsync(r => r.SurveyId == survey.Id && r.RespondentHash == hash, cancellationToken);
+        return survey.OneAnswerPerResident ? HasRespondedAsync(survey, lineUserId, cancellationToken) : Task.FromResult(false);
     }
 
     /// <summary>The resident's stored answers, for a survey they may edit until it closes; null otherwise.</summary>
@@ -95,13 +89,26 @@ internal sealed class SurveyAnswering(SmartBranchDbContext db, ILineMessenger me
         }
 
         db.Add(SurveyResponse.Submit(survey, submissionKey, lineUserId, json, now));
-        if (survey.OneAnswerPerResident)
+
+        // Every respondent is marked, also where many answers are allowed: the reminder skips those who answered.
+        if (survey.OneAnswerPerResident || !await HasRespondedAsync(survey, lineUserId, cancellationToken))
         {
             db.Add(SurveyRespondent.For(survey, lineUserId));
         }
 
         messenger.Push(lineUserId, [new TextMessage(SurveyPageText.ThankYou(survey.Title))]);
-        return await SaveAsync(survey, submissionKey, SurveySubmissionOutcome.Received, cancellationToken);
+        var outcome = await SaveAsync(survey, submissionKey, SurveySubmissionOutcome.Received, cancellationToken);
+
+        // A survey taking many answers meets the mark only when the resident's first two answers arrive at once.
+        return outcome == SurveySubmissionOutcome.AlreadyAnswered && !survey.OneAnswerPerResident
+            ? await SubmitAsync(survey, lineUserId, submissionKey, answers, cancellationToken)
+            : outcome;
+    }
+
+    private Task<bool> HasRespondedAsync(Survey survey, string lineUserId, CancellationToken cancellationToken)
+    {
+        var hash = SurveyRespondent.Hash(survey, lineUserId);
+        return db.Set<SurveyRespondent>().AnyAsync(r => r.SurveyId == survey.Id && r.RespondentHash == hash, cancellationToken);
     }
 
     /// <summary>Two presses at once, or two answers to a one-answer survey, meet on a unique key: the loser learns which.</summary>

@@ -61,3 +61,36 @@ internal sealed class SurveyRespondentConfiguration : IEntityTypeConfiguration<S
         builder.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SurveyInvitationConfiguration : IEntityTypeConfiguration<SurveyInvitation>
+{
+    public void Configure(EntityTypeBuilder<SurveyInvitation> builder)
+    {
+        builder.ToTable("surveys_invitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.TenantSlug).HasMaxLength(40);
+        builder.Property(i => i.EnvironmentName).HasMaxLength(20);
+        builder.Property(i => i.RequestedBy).HasMaxLength(200);
+        builder.HasOne<Survey>().WithMany().HasForeignKey(i => i.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(i => i.SurveyId);
+        builder.HasIndex(i => i.DeliveryId).IsUnique();
+    }
+}
+
+internal sealed class SurveyReminderConfiguration : IEntityTypeConfiguration<SurveyReminder>
+{
+    public void Configure(EntityTypeBuilder<SurveyReminder> builder)
+    {
+        builder.ToTable("surveys_reminders");
+        builder.HasKey(r => r.SurveyId);
+        builder.Property(r => r.TenantSlug).HasMaxLength(40);
+        builder.Property(r => r.EnvironmentName).HasMaxLength(20);
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Continuation).HasMaxLength(1000);
+        builder.Property(r => r.Note).HasMaxLength(500);
+        builder.Property(r => r.ChangedBy).HasMaxLength(200);
+        builder.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne<Survey>().WithOne().HasForeignKey<SurveyReminder>(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.State);
+    }
+}

@@ -11,5 +11,7 @@ internal sealed class SurveysModelContribution : IModelContribution
         modelBuilder.ApplyConfiguration(new SurveyFormVersionConfiguration());
         modelBuilder.ApplyConfiguration(new SurveyResponseConfiguration());
         modelBuilder.ApplyConfiguration(new SurveyRespondentConfiguration());
+        modelBuilder.ApplyConfiguration(new SurveyInvitationConfiguration());
+        modelBuilder.ApplyConfiguration(new SurveyReminderConfiguration());
     }
 }

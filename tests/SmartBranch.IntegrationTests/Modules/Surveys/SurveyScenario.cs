@@ -47,11 +47,14 @@ internal sealed class SurveyScenario(LineTestBed bed)
 
     public Task<T> AsEditorAsync<T>(Func<SurveyEditor, Task<T>> work) => AsAsync(Editor, work);
 
-    public async Task<T> AsAsync<T>(TestStaff staff, Func<SurveyEditor, Task<T>> work)
+    public Task<T> AsAsync<T>(TestStaff staff, Func<SurveyEditor, Task<T>> work) => InScopeAsync(staff, s => work(s.GetRequiredService<SurveyEditor>()));
+
+    /// <summary>Runs <paramref name="work"/> in Hirakawa's staging with <paramref name="staff"/> signed in.</summary>
+    public async Task<T> InScopeAsync<T>(TestStaff staff, Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = bed.App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(Channel.Tenant, Channel.Environment);
         scope.ServiceProvider.GetRequiredService<TestStaff>().SignIn(staff);
-        return await work(scope.ServiceProvider.GetRequiredService<SurveyEditor>());
+        return await work(scope.ServiceProvider);
     }
 
     public async Task<string> FriendAsync()

@@ -2975,6 +2975,130 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("surveys_form_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys_invitations");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_surveys_invitations_delivery_id");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_surveys_invitations_survey_id");
+
+                    b.ToTable("surveys_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyReminder", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("AudienceJson")
+                        .HasColumnType("text")
+                        .HasColumnName("audience_json");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("continuation");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("HoursBeforeClose")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours_before_close");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("RemindedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminded_count");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("SurveyId")
+                        .HasName("pk_surveys_reminders");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_surveys_reminders_state");
+
+                    b.ToTable("surveys_reminders", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -4072,6 +4196,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_surveys_form_versions_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyInvitation", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_invitations_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyReminder", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithOne()
+                        .HasForeignKey("SmartBranch.Modules.Surveys.Domain.SurveyReminder", "SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_reminders_surveys_surveys_survey_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>

@@ -2961,6 +2961,130 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("surveys_form_versions", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_surveys_invitations");
+
+                    b.HasIndex("DeliveryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_surveys_invitations_delivery_id");
+
+                    b.HasIndex("SurveyId")
+                        .HasDatabaseName("ix_surveys_invitations_survey_id");
+
+                    b.ToTable("surveys_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyReminder", b =>
+                {
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey_id");
+
+                    b.Property<string>("AudienceJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_json");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Continuation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("continuation");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("HoursBeforeClose")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hours_before_close");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("RemindedCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminded_count");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("SurveyId")
+                        .HasName("pk_surveys_reminders");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_surveys_reminders_state");
+
+                    b.ToTable("surveys_reminders", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>
                 {
                     b.Property<Guid>("SurveyId")
@@ -3228,6 +3352,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_surveys_form_versions_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyInvitation", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_invitations_surveys_surveys_survey_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyReminder", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Surveys.Domain.Survey", null)
+                        .WithOne()
+                        .HasForeignKey("SmartBranch.Modules.Surveys.Domain.SurveyReminder", "SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_surveys_reminders_surveys_surveys_survey_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Surveys.Domain.SurveyRespondent", b =>
