@@ -29,6 +29,9 @@ public sealed class ResidentPage(int statusCode, string language, string title, 
     public static ResidentPage Error(int statusCode, string title, string message, TenantLineSettings line) =>
         new(statusCode, "ja", title, $"""<h1>{Encode(title)}</h1><p class="notice notice-error" role="alert">{Encode(message)}</p>""", line, []);
 
+    /// <summary>The page's own style sheets from this server (a map's, say), after the shared one.</summary>
+    public IReadOnlyList<string> StyleSheets { get; init; } = [];
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
@@ -52,6 +55,7 @@ public sealed class ResidentPage(int statusCode, string language, string title, 
     private string Document()
     {
         var scriptTags = string.Concat(scripts.Select(s => $"""<script src="{Encode(s)}" defer></script>""" + "\n"));
+        var styleTags = string.Concat(StyleSheets.Select(s => $"""<link rel="stylesheet" href="{Encode(s)}">""" + "\n"));
         return $"""
             <!doctype html>
             <html lang="{Encode(language)}">
@@ -61,7 +65,7 @@ public sealed class ResidentPage(int statusCode, string language, string title, 
             <meta name="referrer" content="no-referrer">
             <title>{Encode(title)}</title>
             <link rel="stylesheet" href="{StyleSheetPath}">
-            <script src="{Encode(line.LiffSdkUrl.AbsoluteUri)}"></script>
+            {styleTags}<script src="{Encode(line.LiffSdkUrl.AbsoluteUri)}"></script>
             {scriptTags}</head>
             <body>
             <main id="main" class="page">

@@ -21,6 +21,7 @@ using SmartBranch.Modules.Reports.Features.Open311;
 using SmartBranch.Modules.Reports.Features.Export;
 using SmartBranch.Modules.Reports.Features.Map;
 using SmartBranch.Modules.Reports.Features.Statistics;
+using SmartBranch.Modules.Reports.Form;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
 
@@ -29,11 +30,11 @@ namespace SmartBranch.Modules.Reports;
 /// <summary>
 /// Residents' reports (通報). The chat flow (<see cref="ReportChatHandler"/>) files cases; the portal reads them
 /// through <see cref="ReportInbox"/> and handles them through <see cref="ReportCaseDesk"/>. The host provides
-/// <see cref="IReportMailSender"/>.
+/// <see cref="IReportMailSender"/>. Residents who prefer a form to the chat file through <see cref="ReportFormEndpoints"/> (LIFF).
 /// </summary>
 public sealed class ReportsModule : ISmartBranchModule
 {
-    public ModuleDescriptor Descriptor { get; } = new("reports", "通報");
+    public ModuleDescriptor Descriptor { get; } = new("reports", "通報", ["residents"]);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +44,8 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped<ReportPhotos>();
         services.AddScoped<ReportFiling>();
         services.AddScoped<ReportChatHandler>();
+        services.AddSingleton<ReportFormPhotoTokens>();
+        services.AddScoped<ReportForm>();
         services.AddScoped<ILineWebhookEventHandler<MessageEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
         services.AddScoped<ILineWebhookEventHandler<PostbackEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
         services.AddBusConsumer<ReportFiledMailConsumer>();
@@ -65,5 +68,9 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped(sp => new ReportStatistics(sp.GetRequiredService<ReportsStaff>(), sp.GetRequiredService<IAuditLog>()));
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapOpen311();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpen311();
+        endpoints.MapReportForm();
+    }
 }

@@ -4,12 +4,14 @@ using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Line.Client;
 using SmartBranch.Line.Messages;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
+using SmartBranch.Modules.Reports.Form;
 
 namespace SmartBranch.Modules.Reports.Chat;
 
@@ -25,6 +27,7 @@ internal sealed partial class ReportChatHandler(
     ReportCatalogFiles catalogs,
     ReportPhotos photos,
     ReportFiling filing,
+    ResidentPageLinks links,
     ILineMessenger messenger,
     TimeProvider clock,
     ILogger<ReportChatHandler> logger)
@@ -68,7 +71,7 @@ internal sealed partial class ReportChatHandler(
                 conversation.Restart(at);
             }
 
-            Reply(webhookEvent, userId, ReportChatMessages.Categories(catalog));
+            Reply(webhookEvent, userId, ReportChatMessages.Categories(catalog, formUrl: links.For(currentTenant.Required, ReportFormEndpoints.Page)));
             return;
         }
 
