@@ -18,7 +18,7 @@ public abstract partial class ReportChatTests(ReportsBed fixture)
         var resident = await scenario.FriendAsync();
 
         var categories = await scenario.SendTextAsync(resident, " 通報 ");
-        Assert.Equal(["道路の損傷", "街灯", "公園・遊具", "河川・水路", "不法投棄", "動物の死骸", "その他", "やめる"], ReportScenario.QuickReplyLabels(categories));
+        Assert.Equal(["道路の損傷", "街灯", "公園・遊具", "河川・水路", "不法投棄", "動物の死骸", "その他", "フォームで通報", "やめる"], ReportScenario.QuickReplyLabels(categories));
 
         var askPhoto = await scenario.TapAsync(resident, "reports:category:road");
         Assert.StartsWith("「道路の損傷」ですね。", ReportScenario.Text(askPhoto), StringComparison.Ordinal);
