@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
-using SmartBranch.Kernel.Media;
 using SmartBranch.Modules.Reports.Domain;
 
 namespace SmartBranch.IntegrationTests.Modules.Reports;
@@ -52,13 +50,7 @@ public abstract partial class ReportChatTests(ReportsBed fixture)
         Assert.Equal((ReportScenario.CityHallLatitude, ReportScenario.CityHallLongitude), (report.Latitude, report.Longitude));
         Assert.Null(await scenario.ConversationAsync(resident));
 
-        var stored = await bed.InTenantAsync(ReportScenario.Channel, async (_, services) =>
-        {
-            await using var photo = await services.GetRequiredService<IMediaStore>().OpenReadAsync(
-                new MediaKey(ReportScenario.Channel.Tenant, ReportScenario.Channel.Environment, MediaFileName.Original(report.PhotoId!)), CancellationToken.None);
-            return photo is not null;
-        });
-        Assert.True(stored);
+        Assert.True(await scenario.PhotoStoredAsync(report.PhotoId!));
 
         var mail = await Eventually.GetAsync(
             () => Task.FromResult(fixture.Emails.Sent.LastOrDefault(m => m.Subject.Contains(number, StringComparison.Ordinal))),

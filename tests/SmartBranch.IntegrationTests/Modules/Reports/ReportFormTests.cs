@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
@@ -61,7 +60,7 @@ public abstract class ReportFormTests(ReportsBed fixture)
         Assert.True(opened.HasPhoto);
         Assert.Equal((40.5841, 140.5668), (opened.Latitude, opened.Longitude));
         Assert.Equal(report.ReportedAt, opened.ReportedAt);
-        Assert.True(await PhotoStoredAsync(bed, report.PhotoId!));
+        Assert.True(await new ReportScenario(bed).PhotoStoredAsync(report.PhotoId!));
 
         var pushed = await new ReportScenario(bed).MessageAfterAsync(resident, inboxBefore);
         Assert.StartsWith($"通報を受け付けました。受付番号は {receiptNumber} です。", ReportScenario.Text(pushed), StringComparison.Ordinal);
@@ -207,27 +206,13 @@ public abstract class ReportFormTests(ReportsBed fixture)
             content.Add(file, "photo", "photo.jpg");
         }
 
-        var response = await browser.Client.PostAsync(form.GetAttribute("action")!, content);
-        if (response.StatusCode == HttpStatusCode.Redirect)
-        {
-            return await browser.GetAsync(response.Headers.Location!.ToString());
-        }
-
-        var body = await response.Content.ReadAsStringAsync();
-        return new BrowserPage(form.GetAttribute("action")!, response.StatusCode, body, new HtmlParser().ParseDocument(body), response);
+        return await browser.PostAsync(form.GetAttribute("action")!, content);
     }
 
     private static string ReceiptNumberOf(BrowserPage page) =>
         System.Text.RegularExpressions.Regex.Match(page.Document.QuerySelector("#report-receipt")!.TextContent, @"R-\d{4}-\d{6}").Value;
 
     private static string Value(BrowserPage page, string selector) => page.Document.QuerySelector<IHtmlInputElement>(selector)!.Value;
-
-    private static Task<bool> PhotoStoredAsync(LineTestBed bed, string photoId) => bed.InTenantAsync(ReportScenario.Channel, async (_, services) =>
-    {
-        await using var photo = await services.GetRequiredService<IMediaStore>().OpenReadAsync(
-            new MediaKey(ReportScenario.Channel.Tenant, ReportScenario.Channel.Environment, MediaFileName.Original(photoId)), CancellationToken.None);
-        return photo is not null;
-    });
 }
 
 public sealed class SqliteReportFormTests(SqliteReportsBed fixture) : ReportFormTests(fixture), IClassFixture<SqliteReportsBed>;
