@@ -45,6 +45,10 @@ public sealed class Browser : IDisposable
         return await FollowAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Post, action) { Content = new FormUrlEncodedContent(values) }));
     }
 
+    /// <summary>Posts <paramref name="content"/> (a multipart form with a file, say) to <paramref name="url"/> and follows the redirects.</summary>
+    public async Task<BrowserPage> PostAsync(string url, HttpContent content) =>
+        await FollowAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = content }));
+
     public void Dispose() => _client.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)

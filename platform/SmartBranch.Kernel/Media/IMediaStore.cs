@@ -20,6 +20,9 @@ public sealed record MediaKey(string TenantSlug, string EnvironmentName, string 
     /// <summary>Whether every part is safe as a path segment or object key: a name <see cref="MediaFileName"/> made, lower-case slugs.</summary>
     public bool IsStorable => MediaFileName.IsValid(FileName) && IsSafeSegment(TenantSlug) && IsSafeSegment(EnvironmentName);
 
+    /// <summary>Where this server serves the file: <c>/media/{tenant}/{env}/{file}</c>.</summary>
+    public string ServedPath => "/" + MediaEndpoints.PathOf(this);
+
     private static bool IsSafeSegment(string segment) =>
         segment.Length > 0 && segment.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

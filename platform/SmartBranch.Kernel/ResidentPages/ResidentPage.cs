@@ -42,6 +42,7 @@ public sealed class ResidentPage(int statusCode, string language, string title, 
     public static ResidentPage Error(int statusCode, string title, string message, TenantLineSettings line) =>
         new(statusCode, "ja", title, $"""<h1>{Encode(title)}</h1><p class="notice notice-error" role="alert">{Encode(message)}</p>""", line, []);
 
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;

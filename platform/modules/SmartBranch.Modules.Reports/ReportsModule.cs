@@ -22,6 +22,7 @@ using SmartBranch.Modules.Reports.Features.Export;
 using SmartBranch.Modules.Reports.Features.Map;
 using SmartBranch.Modules.Reports.Features.PublicMap;
 using SmartBranch.Modules.Reports.Features.Statistics;
+using SmartBranch.Modules.Reports.Form;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
 
@@ -31,11 +32,11 @@ namespace SmartBranch.Modules.Reports;
 /// Residents' reports (通報). The chat flow (<see cref="ReportChatHandler"/>) files cases; the portal reads them
 /// through <see cref="ReportInbox"/> and handles them through <see cref="ReportCaseDesk"/>; tenants that choose to publish
 /// a status map for everyone at <c>/r/{tenant}/{env}/reports/map</c> (<see cref="PublicReportMap"/>). The host provides
-/// <see cref="IReportMailSender"/>.
+/// <see cref="IReportMailSender"/>. Residents who prefer a form to the chat file through <see cref="ReportFormEndpoints"/> (LIFF).
 /// </summary>
 public sealed class ReportsModule : ISmartBranchModule
 {
-    public ModuleDescriptor Descriptor { get; } = new("reports", "通報");
+    public ModuleDescriptor Descriptor { get; } = new("reports", "通報", ["residents"]);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -45,6 +46,8 @@ public sealed class ReportsModule : ISmartBranchModule
         services.AddScoped<ReportPhotos>();
         services.AddScoped<ReportFiling>();
         services.AddScoped<ReportChatHandler>();
+        services.AddSingleton<ReportFormPhotoTokens>();
+        services.AddScoped<ReportForm>();
         services.AddScoped<ILineWebhookEventHandler<MessageEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
         services.AddScoped<ILineWebhookEventHandler<PostbackEvent>>(sp => sp.GetRequiredService<ReportChatHandler>());
         services.AddBusConsumer<ReportFiledMailConsumer>();
@@ -74,5 +77,6 @@ public sealed class ReportsModule : ISmartBranchModule
     {
         endpoints.MapOpen311();
         endpoints.MapPublicReportMap();
+        endpoints.MapReportForm();
     }
 }

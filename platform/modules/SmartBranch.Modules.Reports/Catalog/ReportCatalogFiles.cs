@@ -187,10 +187,10 @@ internal sealed class ReportCatalogFiles
             errors.Add("categories: at least one is required.");
         }
 
-        // A quick reply holds 13 buttons; one is the cancel button.
-        if (file.Categories.Count > 12)
+        // A quick reply holds 13 buttons; two are the form and cancel buttons.
+        if (file.Categories.Count > 11)
         {
-            errors.Add("categories: at most 12 (LINE shows 13 quick replies, one of them is the cancel button).");
+            errors.Add("categories: at most 11 (LINE shows 13 quick replies; two of them are the form and cancel buttons).");
         }
 
         CheckKeys(file.Departments.Select(d => d.Key), "department", errors);

@@ -12,6 +12,7 @@ using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
 using SmartBranch.Modules.Reports.Features.PublicMap;
+using SmartBranch.Modules.Reports.Form;
 
 namespace SmartBranch.Modules.Reports.Chat;
 
@@ -71,7 +72,7 @@ internal sealed partial class ReportChatHandler(
                 conversation.Restart(at);
             }
 
-            Reply(webhookEvent, userId, ReportChatMessages.Categories(catalog));
+            Reply(webhookEvent, userId, ReportChatMessages.Categories(catalog, formUrl: links.For(currentTenant.Required, ReportFormEndpoints.Page)));
             return;
         }
 

@@ -34,10 +34,15 @@ internal static class ReportChatMessages
     public const string SubmitPostback = "reports:submit";
     public const string CategoryPostbackPrefix = "reports:category:";
 
-    public static LineMessage Categories(ReportCatalog catalog, string? lead = null) => Ask(
-        lead ?? AskCategory,
+    public const string FormLabel = "フォームで通報";
+    public const string FormOffer = "写真と地図を使うフォームからも通報できます（下の「" + FormLabel + "」）。";
+
+    /// <param name="formUrl">The LIFF report form, offered as the alternative at the start.</param>
+    public static LineMessage Categories(ReportCatalog catalog, string? lead = null, Uri? formUrl = null) => Ask(
+        formUrl is null ? lead ?? AskCategory : (lead ?? AskCategory) + "\n" + FormOffer,
         [
             .. catalog.Categories.Select(c => new LineQuickReplyItem(new PostbackAction(CategoryPostbackPrefix + c.Key) { Label = c.NameJa, DisplayText = c.NameJa })),
+            .. formUrl is null ? [] : new[] { new LineQuickReplyItem(new UriAction(formUrl.AbsoluteUri) { Label = FormLabel }) },
             Cancel(),
         ]);
 
@@ -53,7 +58,12 @@ internal static class ReportChatMessages
         lead is null ? AskComment : lead + "\n" + AskComment,
         [new(new MessageAction(SkipWord) { Label = SkipWord }), Cancel()]);
 
-    public static LineMessage OutsideCity(string cityName) => Location($"送っていただいた場所は{cityName}の外のようです。{cityName}内の場所を送ってください。市外のことは、その場所の市町村へご連絡ください。");
+    public static LineMessage OutsideCity(string cityName) => Location(OutsideCityText(cityName, "送っていただいた", "送って"));
+
+    /// <param name="given">How the resident gave the place (送っていただいた, 選んだ).</param>
+    /// <param name="give">What they are asked to do again (送って, 選んで).</param>
+    public static string OutsideCityText(string cityName, string given, string give) =>
+        $"{given}場所は{cityName}の外のようです。{cityName}内の場所を{give}ください。市外のことは、その場所の市町村へご連絡ください。";
 
     public static LineMessage CommentTooLong() => Comment($"コメントは {ReportCase.MaxCommentLength} 文字までです。短くしてもう一度送ってください。");
 

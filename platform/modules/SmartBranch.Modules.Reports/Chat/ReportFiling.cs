@@ -18,6 +18,8 @@ internal sealed class ReportFiling(SmartBranchDbContext db, IOutbox outbox)
     public const double DuplicateDistanceMetres = 50;
     public static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(14);
 
+    private const int SavingAttempts = 3;
+
     // About 111 km to a degree of latitude; a degree of longitude is shorter at Japan's latitudes, so the box is generous.
     private const double BoxDegrees = 0.001;
 
@@ -39,6 +41,30 @@ internal sealed class ReportFiling(SmartBranchDbContext db, IOutbox outbox)
         db.Add(ReportCaseEntry.Filed(report));
         outbox.Add(new ReportFiledIntegrationEvent(report.Id, report.ReceiptNumber, report.CategoryKey, departmentKey, duplicateOf is not null));
         return report;
+    }
+
+    /// <summary>
+    /// Files and saves at once, for callers outside a webhook event (whose conflicts are retried with the event): when
+    /// another report takes the receipt number at the same moment, the case is filed again with the next one.
+    /// </summary>
+    /// <param name="alongside">What to add to the same unit of work with the case (a message through the outbox), on each attempt.</param>
+    public async Task<ReportCase> FileAndSaveAsync(
+        ReportSubmission submission, string departmentKey, RoadManagerMatch? roadManager, DateTimeOffset now, CancellationToken cancellationToken, Action<ReportCase>? alongside = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var report = await FileAsync(submission, departmentKey, roadManager, now, cancellationToken);
+            alongside?.Invoke(report);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return report;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < SavingAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private async Task<Guid?> FindPossibleDuplicateAsync(ReportSubmission submission, DateTimeOffset now, CancellationToken cancellationToken)

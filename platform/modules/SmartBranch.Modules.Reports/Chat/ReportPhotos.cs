@@ -5,9 +5,9 @@ using SmartBranch.Line.Client;
 namespace SmartBranch.Modules.Reports.Chat;
 
 /// <summary>
-/// Takes a resident's photo from LINE's content API and keeps our own copy: sniffed, size-limited, re-encoded
-/// without EXIF (<see cref="ImageReencoder"/>), the capture time read first (<see cref="ImageCaptureTime"/>).
-/// LINE deletes content after a while, so the copy is made when the photo arrives.
+/// Keeps our own copy of a resident's photo, whether it came through LINE's content API (the chat) or as an upload
+/// (the form): sniffed, size-limited, re-encoded without EXIF (<see cref="ImageReencoder"/>), the capture time read
+/// first (<see cref="ImageCaptureTime"/>). LINE deletes content after a while, so the copy is made when the photo arrives.
 /// </summary>
 internal sealed class ReportPhotos(ILineMessagingClient line, IMediaStore store, ICurrentTenant currentTenant)
 {
@@ -15,12 +15,14 @@ internal sealed class ReportPhotos(ILineMessagingClient line, IMediaStore store,
     /// <exception cref="LineApiException">LINE did not hand the content over.</exception>
     public async Task<StoredReportPhoto> KeepAsync(string messageId, CancellationToken cancellationToken)
     {
-        ReadOnlyMemory<byte> bytes;
-        await using (var content = await line.GetMessageContentAsync(messageId, cancellationToken))
-        {
-            bytes = await ImageReencoder.ReadLimitedAsync(content.Content, cancellationToken);
-        }
+        await using var content = await line.GetMessageContentAsync(messageId, cancellationToken);
+        return await KeepAsync(content.Content, cancellationToken);
+    }
 
+    /// <exception cref="ImageRejectedException">Not a JPEG or PNG, too large, or unreadable.</exception>
+    public async Task<StoredReportPhoto> KeepAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var bytes = await ImageReencoder.ReadLimitedAsync(content, cancellationToken);
         var capturedAt = ImageCaptureTime.Read(bytes);
         var image = ImageReencoder.Reencode(bytes.Span);
         var tenant = currentTenant.Required;

@@ -12,6 +12,7 @@ public sealed class ReportCase : ITenantOwned
     public const int MaxCommentLength = 500;
     public const int MaxAddressLength = 200;
     public const int MaxMediaUrlLength = 500;
+    public const int MaxSubmissionKeyLength = 40;
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
     public string TenantSlug { get; set; } = "";
@@ -56,6 +57,9 @@ public sealed class ReportCase : ITenantOwned
     /// <summary>The road's name (国道7号) when <see cref="RoadManagerKey"/> is set.</summary>
     public string? Road { get; private init; }
 
+    /// <summary>The key of the form submission that filed the case (the LIFF form); a second press with it finds this case.</summary>
+    public string? SubmissionKey { get; private init; }
+
     /// <summary>An open report close in place and time to this one, flagged for staff to judge.</summary>
     public Guid? PossibleDuplicateOfId { get; private init; }
 
@@ -74,6 +78,7 @@ public sealed class ReportCase : ITenantOwned
         Source = submission.Source,
         SourceClient = submission.SourceClient,
         ReporterLineUserId = submission.LineUserId,
+        SubmissionKey = submission.SubmissionKey,
         PhotoId = submission.PhotoId,
         MediaUrl = submission.MediaUrl,
         Latitude = submission.Latitude,
@@ -134,6 +139,9 @@ public sealed record ReportSubmission(string CategoryKey, double Latitude, doubl
     public string? PhotoId { get; init; }
     public DateTimeOffset? CapturedAt { get; init; }
     public string? MediaUrl { get; init; }
+
+    /// <summary>Set by the LIFF form, whose page may be submitted twice; the chat's conversation needs none.</summary>
+    public string? SubmissionKey { get; init; }
 
     public static ReportSubmission FromLine(
         string lineUserId, string categoryKey, string photoId, double latitude, double longitude, string? address, DateTimeOffset? capturedAt, string? comment) =>

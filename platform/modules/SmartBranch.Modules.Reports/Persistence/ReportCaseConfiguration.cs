@@ -20,6 +20,7 @@ internal sealed class ReportCaseConfiguration : IEntityTypeConfiguration<ReportC
         builder.Property(c => c.SourceClient).HasMaxLength(ReportApiKey.MaxNameLength);
         builder.Property(c => c.ReporterLineUserId).HasMaxLength(40);
         builder.Property(c => c.PhotoId).HasMaxLength(40);
+        builder.Property(c => c.SubmissionKey).HasMaxLength(ReportCase.MaxSubmissionKeyLength);
         builder.Property(c => c.MediaUrl).HasMaxLength(ReportCase.MaxMediaUrlLength);
         builder.Property(c => c.RoadManagerKey).HasMaxLength(40);
         builder.Property(c => c.Road).HasMaxLength(100);
@@ -29,6 +30,7 @@ internal sealed class ReportCaseConfiguration : IEntityTypeConfiguration<ReportC
         builder.Property(c => c.UpdatedAt).IsConcurrencyToken();
         builder.HasIndex(c => new { c.TenantSlug, c.EnvironmentName, c.ReceiptNumber }).IsUnique();
         builder.HasIndex(c => new { c.TenantSlug, c.EnvironmentName, c.ReportedAt });
+        builder.HasIndex(c => new { c.TenantSlug, c.EnvironmentName, c.SubmissionKey }).IsUnique();
         builder.HasIndex(c => new { c.TenantSlug, c.EnvironmentName, c.CategoryKey, c.Status, c.ReportedAt });
     }
 }

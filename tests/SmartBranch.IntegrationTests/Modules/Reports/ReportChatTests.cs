@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
-using SmartBranch.Kernel.Media;
 using SmartBranch.Modules.Reports.Domain;
 
 namespace SmartBranch.IntegrationTests.Modules.Reports;
@@ -18,7 +16,7 @@ public abstract partial class ReportChatTests(ReportsBed fixture)
         var resident = await scenario.FriendAsync();
 
         var categories = await scenario.SendTextAsync(resident, " 通報 ");
-        Assert.Equal(["道路の損傷", "街灯", "公園・遊具", "河川・水路", "不法投棄", "動物の死骸", "その他", "やめる"], ReportScenario.QuickReplyLabels(categories));
+        Assert.Equal(["道路の損傷", "街灯", "公園・遊具", "河川・水路", "不法投棄", "動物の死骸", "その他", "フォームで通報", "やめる"], ReportScenario.QuickReplyLabels(categories));
 
         var askPhoto = await scenario.TapAsync(resident, "reports:category:road");
         Assert.StartsWith("「道路の損傷」ですね。", ReportScenario.Text(askPhoto), StringComparison.Ordinal);
@@ -52,13 +50,7 @@ public abstract partial class ReportChatTests(ReportsBed fixture)
         Assert.Equal((ReportScenario.CityHallLatitude, ReportScenario.CityHallLongitude), (report.Latitude, report.Longitude));
         Assert.Null(await scenario.ConversationAsync(resident));
 
-        var stored = await bed.InTenantAsync(ReportScenario.Channel, async (_, services) =>
-        {
-            await using var photo = await services.GetRequiredService<IMediaStore>().OpenReadAsync(
-                new MediaKey(ReportScenario.Channel.Tenant, ReportScenario.Channel.Environment, MediaFileName.Original(report.PhotoId!)), CancellationToken.None);
-            return photo is not null;
-        });
-        Assert.True(stored);
+        Assert.True(await scenario.PhotoStoredAsync(report.PhotoId!));
 
         var mail = await Eventually.GetAsync(
             () => Task.FromResult(fixture.Emails.Sent.LastOrDefault(m => m.Subject.Contains(number, StringComparison.Ordinal))),

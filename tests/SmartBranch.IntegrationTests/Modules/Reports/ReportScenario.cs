@@ -7,6 +7,7 @@ using SkiaSharp;
 using SmartBranch.Identity.Email;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Reports;
 using SmartBranch.Modules.Reports.Domain;
@@ -91,6 +92,14 @@ internal sealed class ReportScenario(LineTestBed bed)
 
     public Task<ReportConversation?> ConversationAsync(string userId) =>
         bed.InTenantAsync(Channel, (db, _) => db.Set<ReportConversation>().AsNoTracking().SingleOrDefaultAsync(c => c.LineUserId == userId));
+
+    /// <summary>Whether our copy of the report's photo is in the media store.</summary>
+    public Task<bool> PhotoStoredAsync(string photoId) => bed.InTenantAsync(Channel, async (_, services) =>
+    {
+        await using var photo = await services.GetRequiredService<IMediaStore>().OpenReadAsync(
+            new MediaKey(Channel.Tenant, Channel.Environment, MediaFileName.Original(photoId)), CancellationToken.None);
+        return photo is not null;
+    });
 
     /// <summary>Waits until the user's inbox holds more than <paramref name="count"/> messages; returns the newest.</summary>
     public async Task<JsonObject> MessageAfterAsync(string userId, int count)

@@ -2171,6 +2171,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submission_key");
+
                     b.Property<string>("TenantSlug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2191,6 +2196,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantSlug", "EnvironmentName", "ReportedAt")
                         .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_reported_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_submission_key");
 
                     b.HasIndex("TenantSlug", "EnvironmentName", "CategoryKey", "Status", "ReportedAt")
                         .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_category_key_sta");

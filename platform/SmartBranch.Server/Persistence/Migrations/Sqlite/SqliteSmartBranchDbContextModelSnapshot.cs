@@ -2157,6 +2157,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("SubmissionKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_key");
+
                     b.Property<string>("TenantSlug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2177,6 +2182,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TenantSlug", "EnvironmentName", "ReportedAt")
                         .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_reported_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_submission_key");
 
                     b.HasIndex("TenantSlug", "EnvironmentName", "CategoryKey", "Status", "ReportedAt")
                         .HasDatabaseName("ix_reports_cases_tenant_slug_environment_name_category_key_status_reported_at");

@@ -19,8 +19,6 @@ namespace SmartBranch.Modules.Reports.Features.Open311;
 internal sealed class Open311Api(
     SmartBranchDbContext db, ICurrentTenant currentTenant, ReportCatalogFiles catalogs, ReportFiling filing, Open311PostLimiter limiter, TimeProvider clock)
 {
-    private const int FilingAttempts = 3;
-
     private ReportCatalog Catalog => catalogs.For(currentTenant.Required);
 
     public Open311Document Services() => Open311Mapping.Services(Catalog);
@@ -91,20 +89,8 @@ internal sealed class Open311Api(
         };
 
         var roadManager = catalog.RoadManagerAt(category, latitude, longitude);
-        for (var attempt = 1; ; attempt++)
-        {
-            var report = await filing.FileAsync(submission, category.DepartmentKey, roadManager, clock.GetUtcNow(), cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return Open311Mapping.Created(report.ReceiptNumber, roadManager is null ? null : ReportChatMessages.RoadManagerNotice(roadManager));
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < FilingAttempts)
-            {
-                // Another report took the receipt number at the same moment: take the next one.
-                db.ChangeTracker.Clear();
-            }
-        }
+        var report = await filing.FileAndSaveAsync(submission, category.DepartmentKey, roadManager, clock.GetUtcNow(), cancellationToken);
+        return Open311Mapping.Created(report.ReceiptNumber, roadManager is null ? null : ReportChatMessages.RoadManagerNotice(roadManager));
     }
 
     private async Task<ReportApiKey> AuthenticateAsync(string secret, CancellationToken cancellationToken)
