@@ -9,6 +9,8 @@ using SmartBranch.Kernel.Persistence;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
 using SmartBranch.Modules.Surveys.Persistence;
+using SmartBranch.Modules.Surveys.PublicComments;
+using SmartBranch.Modules.Surveys.PublicComments.Commenting;
 
 namespace SmartBranch.Modules.Surveys;
 
@@ -27,7 +29,12 @@ public sealed class SurveysModule : ISmartBranchModule
         services.AddScoped<SurveyAnswering>();
         services.AddScoped(sp => new SurveyEditor(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddPublicComments();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSurveyPages();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSurveyPages();
+        endpoints.MapPublicCommentPages();
+    }
 }
