@@ -25,6 +25,7 @@ internal static class PublicCommentServices
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
             sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ILineMessenger>(),
             sp.GetRequiredService<ResidentPageLinks>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IPublicCommentDesk>(sp => sp.GetRequiredService<PublicCommentDesk>());
         return services;
     }
 }

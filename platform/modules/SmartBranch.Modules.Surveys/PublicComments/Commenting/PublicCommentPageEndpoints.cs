@@ -180,7 +180,7 @@ internal static class PublicCommentPageEndpoints
         return @case.AvailabilityAt(commenting.Now) switch
         {
             PublicCommentAvailability.NotYetOpen => (found, Refused(tenant, StatusCodes.Status403Forbidden,
-                PublicCommentPageHtml.Header(found, ResidentSessions.BasePath(tenant)) + SurveyPageHtml.Message(PublicCommentText.PageTitle, PublicCommentText.NotYetOpen(@case.OpensAt), null, isError: true))),
+                PublicCommentPageHtml.Header(found, ResidentSessions.BasePath(tenant)) + PublicCommentPageHtml.Notice(PublicCommentText.NotYetOpen(@case.OpensAt)))),
             PublicCommentAvailability.Open => (found, null),
             _ => (found, Refused(tenant, StatusCodes.Status410Gone, PublicCommentPageHtml.Closed(@case, ResidentSessions.BasePath(tenant)))),
         };

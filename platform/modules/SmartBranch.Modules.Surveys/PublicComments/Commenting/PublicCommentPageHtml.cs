@@ -64,8 +64,10 @@ internal static class PublicCommentPageHtml
             + $"""<p><a id="result-link" href="{E($"{basePath}/{PublicCommentPaths.ResultPage(@case.Id)}")}">{E(PublicCommentText.SeeResult)}</a></p>""";
     }
 
-    private static string Message(string title, string message) =>
-        $"""<h1>{E(title)}</h1><p class="notice notice-error" role="alert" id="survey-message">{E(message)}</p>""";
+    /// <summary>Why no opinion can be sent, under a case's header.</summary>
+    public static string Notice(string message) => $"""<p class="notice notice-error" role="alert" id="survey-message">{E(message)}</p>""";
+
+    private static string Message(string title, string message) => $"<h1>{E(title)}</h1>{Notice(message)}";
 
     private static void Documents(StringBuilder html, PublicCommentForResident found, string basePath)
     {

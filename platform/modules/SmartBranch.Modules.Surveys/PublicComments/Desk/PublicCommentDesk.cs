@@ -16,7 +16,7 @@ namespace SmartBranch.Modules.Surveys.PublicComments.Desk;
 /// Staff run public comment cases here: the case and its documents, the period, the opinions received, and the
 /// result. Every call checks its permission; every change, and every reading of the opinions, goes to the audit log.
 /// </summary>
-public sealed class PublicCommentDesk
+public sealed class PublicCommentDesk : IPublicCommentDesk
 {
     private readonly SmartBranchDbContext _db;
     private readonly ICurrentStaff _staff;
