@@ -21,8 +21,6 @@ namespace SmartBranch.Modules.Surveys.PublicComments.Commenting;
 /// </summary>
 internal static class PublicCommentPageEndpoints
 {
-    private const int MaxValuesPerField = 10;
-
     public static void MapPublicCommentPages(this IEndpointRouteBuilder endpoints)
     {
         var casePage = $"/r/{{tenant}}/{{env}}/{PublicCommentPaths.Segment}/{{id:guid}}";
@@ -52,7 +50,7 @@ internal static class PublicCommentPageEndpoints
             return Page(tenant, PublicCommentText.DoneTitle, SurveyPageHtml.Message(PublicCommentText.DoneTitle, PublicCommentText.Done, DraftKey(tenant, found.Case)));
         }
 
-        return refusal ?? Form(http, tenant, antiforgery, found!, new Dictionary<string, IReadOnlyList<string>>(), [], NewSubmissionKey(), restoreDraft: true, notice: null);
+        return refusal ?? Form(http, tenant, antiforgery, found!, new Dictionary<string, IReadOnlyList<string>>(), [], SurveyPagePosted.NewSubmissionKey(), restoreDraft: true, notice: null);
     }
 
     private static async Task<IResult> PostAsync(
@@ -76,25 +74,12 @@ internal static class PublicCommentPageEndpoints
             return refusal;
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var given = form
-            .Where(f => f.Key.StartsWith(SurveyPageHtml.FieldPrefix, StringComparison.Ordinal))
-            .ToDictionary(
-                f => f.Key[SurveyPageHtml.FieldPrefix.Length..],
-                f => (IReadOnlyList<string>)f.Value.Take(MaxValuesPerField).Select(v => v ?? "").ToList(),
-                StringComparer.Ordinal);
-        var submissionKey = form[SurveyPageHtml.SubmissionField].ToString();
-        if (!Guid.TryParse(submissionKey, out _))
-        {
-            submissionKey = NewSubmissionKey();
-        }
-
+        var (given, submissionKey, step) = await SurveyPagePosted.ReadAsync(http.Request);
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return Form(http, tenant, antiforgery, found!, given, [], submissionKey, restoreDraft: false, notice: SurveyPageText.Expired);
         }
 
-        var step = form[SurveyPageHtml.StepField].ToString();
         if (step == SurveyPageHtml.EditStep)
         {
             return Form(http, tenant, antiforgery, found!, given, [], submissionKey, restoreDraft: false, notice: null);
@@ -204,6 +189,4 @@ internal static class PublicCommentPageEndpoints
         new(status, "ja", PublicCommentText.PageTitle, body, tenant.Environment.Line, []);
 
     private static string DraftKey(TenantContext tenant, PublicCommentCase @case) => PublicCommentPageHtml.DraftKey(tenant.TenantSlug, tenant.EnvironmentName, @case.Id);
-
-    private static string NewSubmissionKey() => Guid.NewGuid().ToString();
 }
