@@ -8,6 +8,7 @@ using SmartBranch.Portal.Modules.Broadcast;
 using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
+using SmartBranch.Portal.Modules.PublicComments;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
 using SmartBranch.Portal.Modules.RichMenus;
@@ -38,6 +39,7 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<ResidentsPortalMenu>();
         services.AddPortalNavigation<BroadcastPortalMenu>();
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
+        services.AddPortalNavigation<PublicCommentsPortalMenu>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
         services.AddScoped<IReportApiKeysDesk, ReportApiKeysDesk>();

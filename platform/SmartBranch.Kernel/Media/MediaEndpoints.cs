@@ -6,8 +6,9 @@ using SmartBranch.Kernel.Tenancy;
 namespace SmartBranch.Kernel.Media;
 
 /// <summary>
-/// Serves stored media to LINE and residents' phones at <c>/media/{tenant}/{env}/{file}</c>: only names
-/// <see cref="MediaFileName"/> makes, only from the route's tenant environment, no listing. Files never
+/// Serves stored images to LINE and residents' phones at <c>/media/{tenant}/{env}/{file}</c>: only image names
+/// <see cref="MediaFileName"/> makes (documents are served by the module that owns them, which knows when they are
+/// public), only from the route's tenant environment, no listing. Files never
 /// change, so they may be cached for a year.
 /// </summary>
 internal static class MediaEndpoints
@@ -21,7 +22,7 @@ internal static class MediaEndpoints
 
     private static async Task<IResult> ServeAsync(string file, HttpContext http, ICurrentTenant currentTenant, IMediaStore store)
     {
-        if (!MediaFileName.IsValid(file))
+        if (!MediaFileName.IsImage(file))
         {
             return Results.NotFound();
         }

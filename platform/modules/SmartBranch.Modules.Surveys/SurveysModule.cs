@@ -10,6 +10,8 @@ using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
 using SmartBranch.Modules.Surveys.Invitations;
 using SmartBranch.Modules.Surveys.Persistence;
+using SmartBranch.Modules.Surveys.PublicComments;
+using SmartBranch.Modules.Surveys.PublicComments.Commenting;
 
 namespace SmartBranch.Modules.Surveys;
 
@@ -35,7 +37,12 @@ public sealed class SurveysModule : ISmartBranchModule
         {
             services.AddHostedService<SurveyReminderSender>();
         }
+        services.AddPublicComments();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSurveyPages();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSurveyPages();
+        endpoints.MapPublicCommentPages();
+    }
 }

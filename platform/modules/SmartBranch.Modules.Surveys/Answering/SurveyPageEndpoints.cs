@@ -20,8 +20,6 @@ internal static class SurveyPageEndpoints
     public const string Segment = "surveys";
     public const string ScriptPath = "/r/assets/surveys.js";
 
-    private const int MaxValuesPerQuestion = 100;
-
     public static void MapSurveyPages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(ScriptPath, () => Results.Text(SurveyPageScript.Source, "text/javascript; charset=utf-8"));
@@ -61,7 +59,7 @@ internal static class SurveyPageEndpoints
             return Refused(tenant, StatusCodes.Status409Conflict, survey.Title, SurveyPageText.AlreadyAnswered);
         }
 
-        return Form(http, tenant, antiforgery, found, earlier ?? new Dictionary<string, IReadOnlyList<string>>(), [], NewSubmissionKey(),
+        return Form(http, tenant, antiforgery, found, earlier ?? new Dictionary<string, IReadOnlyList<string>>(), [], SurveyPagePosted.NewSubmissionKey(),
             restoreDraft: earlier is null, notice: earlier is null ? null : SurveyPageText.EditingEarlier);
     }
 
@@ -92,25 +90,12 @@ internal static class SurveyPageEndpoints
             return Refused(tenant, StatusCodes.Status409Conflict, survey.Title, SurveyPageText.AlreadyAnswered);
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
-        var given = form
-            .Where(f => f.Key.StartsWith(SurveyPageHtml.FieldPrefix, StringComparison.Ordinal))
-            .ToDictionary(
-                f => f.Key[SurveyPageHtml.FieldPrefix.Length..],
-                f => (IReadOnlyList<string>)f.Value.Take(MaxValuesPerQuestion).Select(v => v ?? "").ToList(),
-                StringComparer.Ordinal);
-        var submissionKey = form[SurveyPageHtml.SubmissionField].ToString();
-        if (!Guid.TryParse(submissionKey, out _))
-        {
-            submissionKey = NewSubmissionKey();
-        }
-
+        var (given, submissionKey, step) = await SurveyPagePosted.ReadAsync(http.Request);
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return Form(http, tenant, antiforgery, found!, given, [], submissionKey, restoreDraft: false, notice: SurveyPageText.Expired);
         }
 
-        var step = form[SurveyPageHtml.StepField].ToString();
         if (step == SurveyPageHtml.EditStep)
         {
             return Form(http, tenant, antiforgery, found!, given, [], submissionKey, restoreDraft: false, notice: null);
@@ -186,6 +171,4 @@ internal static class SurveyPageEndpoints
         new(status, "ja", title, SurveyPageHtml.Message(title, message, null, isError: true), tenant.Environment.Line, []);
 
     private static string DraftKey(TenantContext tenant, Survey survey) => SurveyPageHtml.DraftKey(tenant.TenantSlug, tenant.EnvironmentName, survey.Id);
-
-    private static string NewSubmissionKey() => Guid.NewGuid().ToString();
 }

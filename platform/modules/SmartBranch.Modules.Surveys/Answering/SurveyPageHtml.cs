@@ -39,6 +39,16 @@ internal static class SurveyPageHtml
     {
         var html = new StringBuilder();
         Header(html, survey);
+        html.Append(Form(form, values, errors, post, draftKey, restoreDraft, notice));
+        return html.ToString();
+    }
+
+    /// <summary>The form without a survey's header: for pages that put another header above it (public comments).</summary>
+    public static string Form(
+        SurveyForm form, IReadOnlyDictionary<string, IReadOnlyList<string>> values, IReadOnlyList<SurveyAnswerError> errors,
+        SurveyPagePost post, string draftKey, bool restoreDraft, string? notice)
+    {
+        var html = new StringBuilder();
         if (notice is not null)
         {
             Append(html, $"""<p class="notice" role="status">{E(notice)}</p>""");
@@ -86,11 +96,15 @@ internal static class SurveyPageHtml
     }
 
     /// <summary>The answers to check before sending, with the form's values carried in hidden fields.</summary>
-    public static string Confirmation(Survey survey, SurveyForm form, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, SurveyPagePost post, string draftKey)
+    public static string Confirmation(Survey survey, SurveyForm form, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, SurveyPagePost post, string draftKey) =>
+        Confirmation(survey.Title, form, answers, post, draftKey);
+
+    /// <summary>The answers to check before sending, under <paramref name="title"/>.</summary>
+    public static string Confirmation(string title, SurveyForm form, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, SurveyPagePost post, string draftKey)
     {
         var html = new StringBuilder();
         Append(html, $"<h1>{E(SurveyPageText.ConfirmTitle)}</h1>");
-        Append(html, $"""<p class="survey-title">{E(survey.Title)}</p>""");
+        Append(html, $"""<p class="survey-title">{E(title)}</p>""");
         Append(html, $"""<p>{E(SurveyPageText.ConfirmLead)}</p>""");
         Append(html, """<dl class="survey-answers">""");
         foreach (var question in form.Questions.Where(q => SurveyAnswerRules.IsShown(q, answers)))

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel;
+using SmartBranch.Kernel.Audit;
+using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.LineChannels;
+using SmartBranch.Kernel.Media;
+using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.ResidentPages;
+using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Modules.Surveys.PublicComments.Commenting;
+using SmartBranch.Modules.Surveys.PublicComments.Desk;
+using SmartBranch.Modules.Surveys.PublicComments.Persistence;
+
+namespace SmartBranch.Modules.Surveys.PublicComments;
+
+/// <summary>Public comments (パブリックコメント), part of the Surveys module: staff run cases at <see cref="PublicCommentDesk"/>; residents read and comment on the pages of <see cref="PublicCommentPageEndpoints"/>.</summary>
+internal static class PublicCommentServices
+{
+    public static IServiceCollection AddPublicComments(this IServiceCollection services)
+    {
+        services.AddModelContribution<PublicCommentsModelContribution>();
+        services.AddSingleton<IPermissionProvider, PublicCommentsPermissions>();
+        services.AddScoped<PublicCommenting>();
+        services.AddScoped(sp => new PublicCommentDesk(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<IMediaStore>(), sp.GetRequiredService<ILineMessenger>(),
+            sp.GetRequiredService<ResidentPageLinks>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IPublicCommentDesk>(sp => sp.GetRequiredService<PublicCommentDesk>());
+        return services;
+    }
+}
