@@ -37,6 +37,7 @@ public sealed class SurveysModule : ISmartBranchModule
         {
             services.AddHostedService<SurveyReminderSender>();
         }
+
         services.AddPublicComments();
     }
 
