@@ -14,6 +14,7 @@ using SmartBranch.Portal.Modules.RichMenus;
 using SmartBranch.Portal.Modules.RichMenuPublishing;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
+using SmartBranch.Portal.Modules.Surveys;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
 using SmartBranch.Portal.Ops.Incidents;
@@ -38,6 +39,7 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<ResidentsPortalMenu>();
         services.AddPortalNavigation<BroadcastPortalMenu>();
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
+        services.AddPortalNavigation<SurveysPortalMenu>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
         services.AddScoped<IReportApiKeysDesk, ReportApiKeysDesk>();

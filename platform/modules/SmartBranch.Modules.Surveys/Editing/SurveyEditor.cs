@@ -141,7 +141,8 @@ public sealed class SurveyEditor : ISurveyEditor
 
     /// <summary>
     /// Copies a staging survey's settings and current form to production as a new draft, which production's staff
-    /// check and publish there. Recorded in both environments' audit logs.
+    /// check and publish there. Recorded in staging's audit log, where the staff member who promoted is signed in, with
+    /// the production draft's id.
     /// </summary>
     /// <returns>The production draft's id.</returns>
     /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Edit"/>.</exception>
@@ -172,14 +173,11 @@ public sealed class SurveyEditor : ISurveyEditor
             copy.UseForm(1, now);
             db.AddRange(copy, SurveyFormVersion.Save(copy.Id, 1, formJson, now));
             await db.SaveChangesAsync(cancellationToken);
-            await production.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(
-                new AuditRecord("surveys.survey.promoted_in", "survey", copy.Id.ToString(), $"アンケート「{copy.Title}」をステージングから下書きとして受け取りました。"),
-                cancellationToken);
             productionId = copy.Id;
         }
 
         await _audit.RecordAsync(
-            new AuditRecord("surveys.survey.promoted", "survey", survey.Id.ToString(), $"アンケート「{survey.Title}」を本番環境へ下書きとして反映しました（第 {survey.FormVersion} 版の質問）。"),
+            new AuditRecord("surveys.survey.promoted", "survey", survey.Id.ToString(), $"アンケート「{survey.Title}」を本番環境へ下書きとして反映しました（第 {survey.FormVersion} 版の質問、本番のアンケート {productionId}）。"),
             cancellationToken);
         return productionId;
     }
