@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Modules.Surveys;
+using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Domain;
 using SmartBranch.Modules.Surveys.Editing;
 using SmartBranch.Modules.Surveys.Forms;
@@ -170,6 +171,7 @@ public sealed class SurveyBuilderTests : PortalComponentTest
     [Fact]
     public void In_staging_a_survey_is_promoted_to_production_as_a_draft_with_a_clear_message()
     {
+        UseTenant(TestTenants.In("staging"));
         var id = _editor.Add(Settings("反映するアンケート"), form: new SurveyForm([new SurveyItem("q1", SurveyItemKind.ShortText, "ご意見")]));
         var builder = Render<SurveyBuilder>(p => p.Add(s => s.TenantSlug, "hirakawa").Add(s => s.EnvironmentName, "staging").Add(s => s.SurveyId, id));
 
