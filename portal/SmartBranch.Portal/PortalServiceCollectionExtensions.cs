@@ -15,6 +15,7 @@ using SmartBranch.Portal.Modules.RichMenus;
 using SmartBranch.Portal.Modules.RichMenuPublishing;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
+using SmartBranch.Portal.Modules.Surveys;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
 using SmartBranch.Portal.Ops.Incidents;
@@ -39,6 +40,7 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<ResidentsPortalMenu>();
         services.AddPortalNavigation<BroadcastPortalMenu>();
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
+        services.AddPortalNavigation<SurveysPortalMenu>();
         services.AddPortalNavigation<PublicCommentsPortalMenu>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();

@@ -6,6 +6,7 @@ using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
 using SmartBranch.Modules.Surveys.Invitations;
@@ -30,7 +31,9 @@ public sealed class SurveysModule : ISmartBranchModule
         services.AddSingleton<IPermissionProvider, SurveysPermissions>();
         services.AddScoped<SurveyAnswering>();
         services.AddScoped(sp => new SurveyEditor(
-            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
+            sp.GetRequiredService<ITenantScopeFactory>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<ISurveyEditor>(sp => sp.GetRequiredService<SurveyEditor>());
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<SurveyReminding>();
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))

@@ -55,12 +55,26 @@ public sealed class Survey : ITenantOwned
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    public SurveySettings Settings => new(Title, Description, OpensAt, ClosesAt, Anonymous, OneAnswerPerResident, EditableUntilClose);
+
     public static Survey Create(SurveySettings settings, DateTimeOffset now)
     {
         var survey = new Survey { CreatedAt = now, RespondentSalt = RandomNumberGenerator.GetBytes(32), State = SurveyState.Draft };
         survey.Change(settings, now);
         return survey;
     }
+
+    /// <summary>A survey as the preview shows it: the settings as typed, even unfinished ones, never stored.</summary>
+    internal static Survey Preview(SurveySettings settings) => new()
+    {
+        Title = settings.Title,
+        Description = string.IsNullOrWhiteSpace(settings.Description) ? null : settings.Description,
+        OpensAt = settings.OpensAt,
+        ClosesAt = settings.ClosesAt,
+        Anonymous = settings.Anonymous,
+        OneAnswerPerResident = settings.OneAnswerPerResident,
+        EditableUntilClose = settings.EditableUntilClose,
+    };
 
     /// <exception cref="SurveyRuleException">Settings an open or closed survey cannot take, or that make no sense.</exception>
     public void Change(SurveySettings settings, DateTimeOffset now)

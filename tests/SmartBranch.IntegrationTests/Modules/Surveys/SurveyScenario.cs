@@ -16,7 +16,8 @@ using SmartBranch.TestSupport;
 namespace SmartBranch.IntegrationTests.Modules.Surveys;
 
 /// <summary>Staff publishing surveys through the editor, and residents answering them on the LIFF page, around one test bed.</summary>
-internal sealed class SurveyScenario(LineTestBed bed)
+/// <param name="staffChannel">Where staff work: Hirakawa's staging unless a test says otherwise.</param>
+internal sealed class SurveyScenario(LineTestBed bed, TestChannel? staffChannel = null)
 {
     public static readonly TestChannel Channel = LineTestBed.HirakawaStaging;
 
@@ -52,7 +53,8 @@ internal sealed class SurveyScenario(LineTestBed bed)
     /// <summary>Runs <paramref name="work"/> in Hirakawa's staging with <paramref name="staff"/> signed in.</summary>
     public async Task<T> InScopeAsync<T>(TestStaff staff, Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = bed.App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(Channel.Tenant, Channel.Environment);
+        var channel = staffChannel ?? Channel;
+        await using var scope = bed.App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(channel.Tenant, channel.Environment);
         scope.ServiceProvider.GetRequiredService<TestStaff>().SignIn(staff);
         return await work(scope.ServiceProvider);
     }

@@ -91,6 +91,23 @@ public sealed class SurveyFormRulesTests
     }
 
     [Fact]
+    public void Each_problem_names_the_item_it_concerns_so_a_screen_can_show_it_beside_that_item()
+    {
+        var problems = SurveyFormRules.Problems(new SurveyForm(
+        [
+            new SurveyItem("q1", SurveyItemKind.ShortText, "お名前"),
+            new SurveyItem("q2", SurveyItemKind.Number, "とても長い質問文の例ですが二十文字を超えています", Min: 10, Max: 1),
+            new SurveyItem("q3", SurveyItemKind.LongText, "理由", ShowWhen: new SurveyCondition("q1", ["a"])),
+        ]));
+
+        Assert.Equal([1, 2], problems.Select(p => p.ItemIndex));
+        Assert.Equal("最小値（10）が最大値（1）より大きくなっています。", problems[0].Detail);
+        Assert.Equal("2 番目の項目「とても長い質問文の例ですが二十文字を超え…」: 最小値（10）が最大値（1）より大きくなっています。", problems[0].Message);
+        Assert.Equal("表示の条件にできるのは、選択式か評価の質問だけです。", problems[1].Detail);
+        Assert.Equal([null], SurveyFormRules.Problems(new SurveyForm([])).Select(p => p.ItemIndex));
+    }
+
+    [Fact]
     public void Stored_JSON_of_an_unknown_schema_or_shape_is_refused_in_Japanese()
     {
         Assert.Contains("schema 2", Assert.Throws<SurveyRuleException>(() => SurveyFormJson.Parse("""{"schema":2,"items":[]}""")).Message, StringComparison.Ordinal);
