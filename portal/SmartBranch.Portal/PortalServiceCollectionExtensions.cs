@@ -11,6 +11,7 @@ using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
 using SmartBranch.Portal.Modules.RichMenus;
+using SmartBranch.Portal.Modules.RichMenuLinks;
 using SmartBranch.Portal.Modules.RichMenuPublishing;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
@@ -44,6 +45,7 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<RichMenusPortalMenu>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<RichMenuPublishingPortalMenu>();
+        services.AddPortalNavigation<RichMenuLinksPortalMenu>();
         services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         services.AddPortalNavigation<AccessGrantsPortalMenu>();

@@ -90,7 +90,7 @@ internal sealed partial class RichMenuLinkRunExecutor(ITenantScopeFactory tenant
         {
             run.Finish(RichMenuLinkRunState.Failed, e.Message, now);
         }
-        catch (LineApiException e) when (e.StatusCode is HttpStatusCode.TooManyRequests or 0 || (int)e.StatusCode >= 500)
+        catch (LineApiException e) when (e.StatusCode is HttpStatusCode.TooManyRequests or (HttpStatusCode)0 || (int)e.StatusCode >= 500)
         {
             run.Postpone($"LINE が混み合っているか応答しないため、あとで続けます（LINE {(int)e.StatusCode}）。", now);
             LogPostponed(runId, (int)e.StatusCode);
