@@ -122,6 +122,32 @@ public abstract class RichMenuLinkTests(TestBedFixture fixture)
     }
 
     [Fact]
+    public async Task A_resident_of_an_assigned_segment_who_follows_again_gets_the_segment_menu()
+    {
+        var bed = await ImportedAsync(fixture);
+        var menu = await PublishedSegmentMenuAsync(bed, "碇ヶ関の方向けメニュー");
+        var resident = await FriendAsync(bed);
+        await AttributesAsync(bed, resident, ("area", "ikarigaseki"));
+        await bed.SimulateAsync(Staging, resident, new JsonObject { ["type"] = "unfollow" });
+        await bed.WaitUntilIdleAsync();
+        var assignment = await LinksAsync(bed, l => l.AssignAsync(menu.Id, new AttributeIn("area", ["ikarigaseki"]), default));
+        var run = await RunFinishedAsync(bed, assignment, RichMenuLinkRunKind.LinkSegment);
+        var whileBlocked = await LinkedMenusAsync(bed, [resident]);
+
+        await bed.SimulateAsync(Staging, resident, new JsonObject { ["type"] = "follow" });
+
+        Assert.Equal(0, run.Done);
+        Assert.Null(Assert.Single(whileBlocked));
+        await Eventually.TrueAsync(async () => await MenuSeenByAsync(bed, resident) == (menu.LineId, "user"), "the returning friend to see the segment menu");
+        await LinksAsync(bed, async l =>
+        {
+            await l.UnassignAsync(assignment, default);
+            return true;
+        });
+        await RunFinishedAsync(bed, assignment, RichMenuLinkRunKind.UnlinkSegment);
+    }
+
+    [Fact]
     public async Task Only_a_published_segment_menu_is_linked_and_only_to_a_friend_and_staff_without_the_permission_cannot_link()
     {
         var bed = await ImportedAsync(fixture);
