@@ -134,7 +134,7 @@ internal sealed class DisasterModeSwitch(
         {
             var total = await audience.CountAsync(JsonSerializer.Deserialize<SegmentExpression>(assignment.SegmentJson), cancellationToken);
             db.Add(RichMenuLinkRun.Create(RichMenuLinkRunKind.LinkSegment, assignment.MenuId, assignment.Id, assignment.SegmentJson, total, now));
-            now += TimeSpan.FromTicks(10); // Runs go in the order they were created; a distinct time keeps that order stored.
+            now += TimeSpan.FromMilliseconds(1); // Runs go in the order of their times; a distinct time per run keeps that order stored.
         }
 
         var residents = await db.Set<RichMenuResidentLink>().CountAsync(cancellationToken);
