@@ -24,7 +24,7 @@ public sealed class RichMenuLinksPanelTests : PortalComponentTest
     [Fact]
     public void A_menu_is_assigned_to_the_chosen_segment_and_its_progress_on_LINE_is_shown()
     {
-        var panel = Render<RichMenuLinksPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "staging"));
+        var panel = Render<RichMenuLinksPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "production"));
 
         panel.Find("#assign").Click();
         Assert.Equal("割り当てるメニューを選んでください。", panel.Find("#links-problem").TextContent);
@@ -48,7 +48,7 @@ public sealed class RichMenuLinksPanelTests : PortalComponentTest
         Staff.Permissions.Remove(RichMenuPermissions.Assign);
         _links.Assignments.Add(new RichMenuSegmentAssignmentView(Guid.CreateVersion7(), FakeRichMenuLinks.SeniorsMenu, "高齢の方向け", new AttributeIn("topic", ["disaster"]), FakeRichMenuLinks.Now));
 
-        var panel = Render<RichMenuLinksPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "staging"));
+        var panel = Render<RichMenuLinksPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "production"));
 
         Assert.Empty(panel.FindAll("#assign"));
         Assert.Empty(panel.FindAll(".unassign"));
@@ -59,7 +59,7 @@ public sealed class RichMenuLinksPanelTests : PortalComponentTest
     public void One_residents_menu_is_set_and_removed()
     {
         var resident = Guid.CreateVersion7();
-        var panel = Render<ResidentRichMenuPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "staging").Add(c => c.ResidentId, resident));
+        var panel = Render<ResidentRichMenuPanel>(p => p.Add(c => c.TenantSlug, "hirakawa").Add(c => c.EnvironmentName, "production").Add(c => c.ResidentId, resident));
         Assert.Contains("個別のメニューは設定されていません", panel.Find("#resident-menu").TextContent);
 
         panel.Find("#resident-menu-choice").Change(FakeRichMenuLinks.SeniorsMenu.ToString());
