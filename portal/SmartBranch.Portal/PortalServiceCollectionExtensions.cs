@@ -12,6 +12,7 @@ using SmartBranch.Portal.Modules.PublicComments;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
 using SmartBranch.Portal.Modules.RichMenus;
+using SmartBranch.Portal.Modules.RichMenuLinks;
 using SmartBranch.Portal.Modules.RichMenuPublishing;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
@@ -48,6 +49,7 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<RichMenusPortalMenu>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<RichMenuPublishingPortalMenu>();
+        services.AddPortalNavigation<RichMenuLinksPortalMenu>();
         services.AddPortalNavigation<TestAccountsPortalMenu>();
         services.AddPortalNavigation<StaffPortalMenu>();
         services.AddPortalNavigation<AccessGrantsPortalMenu>();

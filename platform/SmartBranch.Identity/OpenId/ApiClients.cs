@@ -8,20 +8,6 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace SmartBranch.Identity.OpenId;
 
-/// <summary>A city system's credentials; the secret is shown once and stored only as a hash.</summary>
-public sealed record ApiClientCredentials(string ClientId, string ClientSecret);
-
-/// <summary>Registers the systems of a city that call our API with the client-credentials grant.</summary>
-public interface IApiClients
-{
-    /// <exception cref="ArgumentException">Unknown tenant or empty name.</exception>
-    Task<ApiClientCredentials> RegisterAsync(string tenantSlug, string displayName, CancellationToken cancellationToken);
-
-    /// <param name="scopes">Narrow powers of <see cref="ApiScopes"/> the client may request besides the general API scope.</param>
-    /// <exception cref="ArgumentException">Unknown tenant, empty name or unknown scope.</exception>
-    Task<ApiClientCredentials> RegisterAsync(string tenantSlug, string displayName, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
-}
-
 internal sealed class ApiClients(IOpenIddictApplicationManager applications, ITenantCatalog tenants, IAuditLog audit) : IApiClients
 {
     public const string TenantProperty = "tenant";
@@ -73,4 +59,42 @@ internal sealed class ApiClients(IOpenIddictApplicationManager applications, ITe
         await audit.RecordAsync(new AuditRecord("api_client.registered", "api_client", clientId, "API クライアントを登録しました。"), cancellationToken);
         return new ApiClientCredentials(clientId, secret);
     }
+
+    public async Task<IReadOnlyList<ApiClientSummary>> ListAsync(string tenantSlug, CancellationToken cancellationToken)
+    {
+        var clients = new List<ApiClientSummary>();
+        await foreach (var application in applications.ListAsync(null, null, cancellationToken))
+        {
+            if (await TenantOfAsync(application, cancellationToken) != tenantSlug)
+            {
+                continue;
+            }
+
+            var permissions = await applications.GetPermissionsAsync(application, cancellationToken);
+            clients.Add(new ApiClientSummary(
+                await applications.GetClientIdAsync(application, cancellationToken) ?? "",
+                await applications.GetDisplayNameAsync(application, cancellationToken) ?? "",
+                [.. ApiScopes.All.Where(scope => permissions.Contains(Permissions.Prefixes.Scope + scope))]));
+        }
+
+        return [.. clients.OrderBy(c => c.DisplayName, StringComparer.Ordinal).ThenBy(c => c.ClientId, StringComparer.Ordinal)];
+    }
+
+    public async Task RevokeAsync(string tenantSlug, string clientId, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken);
+        if (application is null || await TenantOfAsync(application, cancellationToken) != tenantSlug)
+        {
+            throw new ArgumentException("この自治体の API クライアントが見つかりません。すでに取り消されたかもしれません。", nameof(clientId));
+        }
+
+        await applications.DeleteAsync(application, cancellationToken);
+        await audit.RecordAsync(new AuditRecord("api_client.revoked", "api_client", clientId, "API クライアントを取り消しました。"), cancellationToken);
+    }
+
+    /// <summary>The tenant an API client belongs to; null for the portal's own client.</summary>
+    private async Task<string?> TenantOfAsync(object application, CancellationToken cancellationToken) =>
+        (await applications.GetPropertiesAsync(application, cancellationToken)).TryGetValue(TenantProperty, out var tenant) && tenant.ValueKind == JsonValueKind.String
+            ? tenant.GetString()
+            : null;
 }

@@ -39,7 +39,9 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddScoped<ISegmentCatalogSource, StoredSegmentCatalogs>();
         services.AddScoped<ISegmentCatalogEditor, SegmentCatalogEditor>();
         services.AddScoped<ISegmentCatalog, SegmentCatalog>();
-        services.AddScoped<IResidentAudience, ResidentAudience>();
+        services.AddScoped<ResidentAudience>();
+        services.AddScoped<IResidentAudience>(sp => sp.GetRequiredService<ResidentAudience>());
+        services.AddScoped<IResidentMembership>(sp => sp.GetRequiredService<ResidentAudience>());
         services.AddScoped<ResidentPreferences>();
         services.AddTenantDataExportContributor<ResidentsDataExport>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();

@@ -9,6 +9,7 @@ public sealed class RichMenuPermissions : IPermissionProvider
     public const string Edit = "richmenus.edit";
     public const string Publish = "richmenus.publish";
     public const string DisasterMode = "richmenus.disaster-mode";
+    public const string Assign = "richmenus.assign";
 
     public IReadOnlyList<Permission> Permissions { get; } =
     [
@@ -16,5 +17,6 @@ public sealed class RichMenuPermissions : IPermissionProvider
         new(Edit, "リッチメニューの作成・編集", "Create and edit rich menus", [StaffRoles.Admin, StaffRoles.Staff]),
         new(Publish, "リッチメニューの公開・本番への反映", "Publish rich menus and promote them to production", [StaffRoles.Admin]),
         new(DisasterMode, "防災モードの切り替え", "Switch disaster mode on and off", [StaffRoles.Admin, StaffRoles.Staff]),
+        new(Assign, "リッチメニューのセグメント・住民への割り当て", "Link rich menus to segments and to residents", [StaffRoles.Admin, StaffRoles.Staff]),
     ];
 }

@@ -235,6 +235,37 @@ public abstract partial class IdentityTests(IdentityTestBed fixture)
     }
 
     [Fact]
+    public async Task A_tenants_API_clients_are_listed_with_their_scopes_and_a_revoked_one_gets_no_more_tokens()
+    {
+        var bed = await fixture.GetAsync();
+        await using var scope = bed.App.Services.CreateAsyncScope();
+        var clients = scope.ServiceProvider.GetRequiredService<IApiClients>();
+        var disasterSystem = await clients.RegisterAsync("hirakawa", "防災システム（一覧）", [ApiScopes.DisasterMode], default);
+        var other = await clients.RegisterAsync("othercity", "他市のシステム", default);
+        using var http = new HttpClient { BaseAddress = bed.App.Address };
+
+        var listed = await clients.ListAsync("hirakawa", default);
+        await Assert.ThrowsAsync<ArgumentException>(() => clients.RevokeAsync("hirakawa", other.ClientId, default));
+        await clients.RevokeAsync("hirakawa", disasterSystem.ClientId, default);
+        var refused = await http.PostAsync("/connect/token", TokenRequest(disasterSystem.ClientId, disasterSystem.ClientSecret));
+
+        Assert.Contains(new ApiClientSummary(disasterSystem.ClientId, "防災システム（一覧）", [ApiScopes.DisasterMode]), listed, new SummaryComparer());
+        Assert.DoesNotContain(listed, c => c.ClientId == other.ClientId);
+        Assert.DoesNotContain(await clients.ListAsync("hirakawa", default), c => c.ClientId == disasterSystem.ClientId);
+        Assert.Contains(await clients.ListAsync("othercity", default), c => c.ClientId == other.ClientId);
+        Assert.Contains("invalid_client", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(fixture.Audit.Records, r => r.Action == "api_client.revoked" && r.TargetId == disasterSystem.ClientId);
+    }
+
+    private sealed class SummaryComparer : IEqualityComparer<ApiClientSummary>
+    {
+        public bool Equals(ApiClientSummary? x, ApiClientSummary? y) =>
+            x is not null && y is not null && (x.ClientId, x.DisplayName) == (y.ClientId, y.DisplayName) && x.Scopes.SequenceEqual(y.Scopes);
+
+        public int GetHashCode(ApiClientSummary obj) => obj.ClientId.GetHashCode(StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_tenant_with_an_allowlist_refuses_its_portal_and_API_from_other_networks()
     {
         var bed = await fixture.GetAsync();

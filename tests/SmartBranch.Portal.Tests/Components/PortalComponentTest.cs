@@ -25,6 +25,8 @@ public abstract class PortalComponentTest : BunitContext
 
     internal FakeAccessGrants AccessGrants { get; } = new();
 
+    internal FakeApiClients ApiClients { get; } = new();
+
     internal FixedTenantHealth Health { get; } = new();
 
     internal InMemoryTenantCatalog Catalog { get; } = new(TestTenants.Hirakawa);
@@ -57,6 +59,7 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<ITenantAdministration>(Administration);
         Services.AddSingleton<ITenantCatalog>(Catalog);
         Services.AddSingleton<IPersonalDataAccessGrants>(AccessGrants);
+        Services.AddSingleton<IApiClients>(ApiClients);
         Services.AddSingleton<ITenantHealthQuery>(Health);
         Services.AddSingleton<SmartBranch.Kernel.Incidents.IIncidentConsole>(Incidents);
         Services.AddSingleton<SmartBranch.Portal.Modules.Reports.IReportsDesk>(Reports);

@@ -11,11 +11,11 @@ using SmartBranch.Modules.Residents.Segments;
 namespace SmartBranch.Modules.Residents.Audience;
 
 /// <summary>
-/// Friends of the current tenant environment who match a segment. Pages follow the LINE user id (unique per
+/// Friends of the current tenant environment who match a segment, in pages or one at a time. Pages follow the LINE user id (unique per
 /// environment and indexed with the status), so each page is one index range scan however far into the audience it is,
 /// and a resident who follows or blocks between pages neither shifts nor repeats the others.
 /// </summary>
-internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogSource catalogs, ICurrentTenant currentTenant) : IResidentAudience
+internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogSource catalogs, ICurrentTenant currentTenant) : IResidentAudience, IResidentMembership
 {
     public async Task<int> CountAsync(SegmentExpression? segment, CancellationToken cancellationToken)
     {
@@ -51,6 +51,12 @@ internal sealed class ResidentAudience(SmartBranchDbContext db, ISegmentCatalogS
             .ToListAsync(cancellationToken);
         return new AudiencePage(members, members.Count < size ? null : AudienceContinuation.Encode(members[^1].LineUserId));
     }
+
+    public async Task<string?> FriendLineUserIdAsync(Guid residentId, CancellationToken cancellationToken) =>
+        await (await FriendsAsync(null, cancellationToken)).Where(r => r.Id == residentId).Select(r => r.LineUserId).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<bool> IsInSegmentAsync(SegmentExpression segment, string lineUserId, CancellationToken cancellationToken) =>
+        await (await FriendsAsync(segment, cancellationToken)).AnyAsync(r => r.LineUserId == lineUserId, cancellationToken);
 
     private async Task<IQueryable<Resident>> FriendsAsync(SegmentExpression? segment, CancellationToken cancellationToken)
     {

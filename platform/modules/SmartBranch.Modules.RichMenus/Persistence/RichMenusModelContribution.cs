@@ -11,5 +11,8 @@ internal sealed class RichMenusModelContribution : IModelContribution
         .ApplyConfiguration(new RichMenuCreationConfiguration())
         .ApplyConfiguration(new DisasterModeStateConfiguration())
         .ApplyConfiguration(new RichMenuFileImportConfiguration())
-        .ApplyConfiguration(new RichMenuPromotionLinkConfiguration());
+        .ApplyConfiguration(new RichMenuPromotionLinkConfiguration())
+        .ApplyConfiguration(new RichMenuSegmentAssignmentConfiguration())
+        .ApplyConfiguration(new RichMenuResidentLinkConfiguration())
+        .ApplyConfiguration(new RichMenuLinkRunConfiguration());
 }

@@ -32,7 +32,7 @@ public abstract class RichMenuPublishingTests(TestBedFixture fixture)
     internal static readonly TestStaff Publisher = TestStaff.Member(
         "publisher-1", RichMenuPermissions.View, RichMenuPermissions.Edit, RichMenuPermissions.Publish, RichMenuPermissions.DisasterMode);
 
-    private static readonly TestStaff Editor = TestStaff.Member("editor-2", RichMenuPermissions.View, RichMenuPermissions.Edit);
+    internal static readonly TestStaff Editor = TestStaff.Member("editor-2", RichMenuPermissions.View, RichMenuPermissions.Edit);
 
     [Fact]
     public async Task The_tenants_files_become_menus_once_and_never_over_staff_edits()
@@ -279,7 +279,10 @@ public abstract class RichMenuPublishingTests(TestBedFixture fixture)
         return bed.Server.SendAsync(request);
     }
 
-    private async Task<LineTestBed> ImportedAsync()
+    private Task<LineTestBed> ImportedAsync() => ImportedAsync(fixture);
+
+    /// <summary>The bed with Hirakawa's menu files imported into staging (once).</summary>
+    internal static async Task<LineTestBed> ImportedAsync(TestBedFixture fixture)
     {
         var bed = await fixture.GetAsync();
         var tenants = bed.App.Services.GetRequiredService<IConfiguration>()["Tenants:Directory"]!;
@@ -298,17 +301,17 @@ public abstract class RichMenuPublishingTests(TestBedFixture fixture)
         return bed;
     }
 
-    private static async Task<RichMenuSummary> MenuAsync(LineTestBed bed, RichMenuRole role) =>
+    internal static async Task<RichMenuSummary> MenuAsync(LineTestBed bed, RichMenuRole role) =>
         (await AsAsync<IRichMenuEditor, IReadOnlyList<RichMenuSummary>>(bed, Editor, e => e.ListAsync(default))).Single(m => m.Role == role);
 
-    private static async Task PublishAsync(LineTestBed bed, Guid menuId)
+    internal static async Task PublishAsync(LineTestBed bed, Guid menuId)
     {
         await using var scope = bed.App.Services.GetRequiredService<ITenantScopeFactory>().CreateScope("hirakawa", "staging");
         scope.ServiceProvider.GetRequiredService<TestStaff>().SignIn(Publisher);
         await scope.ServiceProvider.GetRequiredService<IRichMenuPublisher>().PublishAsync(menuId, default);
     }
 
-    private static Task<DisasterModeStatus> SwitchAsync(LineTestBed bed, bool on) =>
+    internal static Task<DisasterModeStatus> SwitchAsync(LineTestBed bed, bool on) =>
         AsAsync<IDisasterMode, DisasterModeStatus>(bed, Publisher, d => d.SwitchAsync(on, default));
 
     private static async Task<RichMenuPublishStatus> StatusAsync(LineTestBed bed, Guid menuId) =>

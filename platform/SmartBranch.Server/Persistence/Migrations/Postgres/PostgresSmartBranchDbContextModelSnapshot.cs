@@ -2756,6 +2756,201 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     b.ToTable("richmenus_file_imports", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuLinkRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cursor");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<Guid?>("MenuId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("menu_id");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("SegmentJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("segment_json");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_link_runs");
+
+                    b.HasIndex("State", "TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_richmenus_link_runs_state_tenant_slug_environment_name_crea");
+
+                    b.ToTable("richmenus_link_runs", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuResidentLink", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(33)
+                        .HasColumnType("character varying(33)")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("linked_by");
+
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("menu_id");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resident_id");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "LineUserId")
+                        .HasName("pk_richmenus_resident_links");
+
+                    b.HasIndex("MenuId")
+                        .HasDatabaseName("ix_richmenus_resident_links_menu_id");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_resident_links_tenant_slug_environment_name_resid");
+
+                    b.ToTable("richmenus_resident_links", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuSegmentAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("menu_id");
+
+                    b.Property<string>("SegmentJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("segment_json");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_segment_assignments");
+
+                    b.HasIndex("MenuId")
+                        .HasDatabaseName("ix_richmenus_segment_assignments_menu_id");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "AssignedAt")
+                        .HasDatabaseName("ix_richmenus_segment_assignments_tenant_slug_environment_name_");
+
+                    b.ToTable("richmenus_segment_assignments", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuCreation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4380,6 +4575,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_residents_history_residents_resident_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuResidentLink", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithMany()
+                        .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_resident_links_richmenus_menus_menu_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuSegmentAssignment", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithMany()
+                        .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_segment_assignments_richmenus_menus_menu_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", b =>

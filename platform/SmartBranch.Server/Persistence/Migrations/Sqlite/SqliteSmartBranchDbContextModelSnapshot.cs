@@ -2742,6 +2742,201 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("richmenus_file_imports", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuLinkRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Cursor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cursor");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<Guid?>("MenuId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("menu_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("SegmentJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_json");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_link_runs");
+
+                    b.HasIndex("State", "TenantSlug", "EnvironmentName", "CreatedAt")
+                        .HasDatabaseName("ix_richmenus_link_runs_state_tenant_slug_environment_name_created_at");
+
+                    b.ToTable("richmenus_link_runs", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuResidentLink", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("LineUserId")
+                        .HasMaxLength(33)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("linked_at");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("linked_by");
+
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("menu_id");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_id");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "LineUserId")
+                        .HasName("pk_richmenus_resident_links");
+
+                    b.HasIndex("MenuId")
+                        .HasDatabaseName("ix_richmenus_resident_links_menu_id");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ResidentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_richmenus_resident_links_tenant_slug_environment_name_resident_id");
+
+                    b.ToTable("richmenus_resident_links", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuSegmentAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_by");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<Guid>("MenuId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("menu_id");
+
+                    b.Property<string>("SegmentJson")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment_json");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_richmenus_segment_assignments");
+
+                    b.HasIndex("MenuId")
+                        .HasDatabaseName("ix_richmenus_segment_assignments_menu_id");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "AssignedAt")
+                        .HasDatabaseName("ix_richmenus_segment_assignments_tenant_slug_environment_name_assigned_at");
+
+                    b.ToTable("richmenus_segment_assignments", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuCreation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3536,6 +3731,26 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_residents_history_residents_resident_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuResidentLink", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithMany()
+                        .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_resident_links_richmenus_menus_menu_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.LinkResidents.RichMenuSegmentAssignment", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.RichMenus.Domain.RichMenu", null)
+                        .WithMany()
+                        .HasForeignKey("MenuId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_richmenus_segment_assignments_richmenus_menus_menu_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.RichMenus.Features.Publish.RichMenuPromotionLink", b =>

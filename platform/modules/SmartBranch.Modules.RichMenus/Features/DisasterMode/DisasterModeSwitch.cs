@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
@@ -6,25 +7,35 @@ using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Line.Client;
 using SmartBranch.Modules.Broadcast.Contracts;
+using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.RichMenus.Domain;
+using SmartBranch.Modules.RichMenus.Features.LinkResidents;
 using SmartBranch.Modules.RichMenus.Features.Publish;
 
 namespace SmartBranch.Modules.RichMenus.Features.DisasterMode;
 
 internal sealed class DisasterModeSwitch(
-    SmartBranchDbContext db, ICurrentStaff staff, ICurrentTenant tenant, RichMenuLine line, IOutbox outbox, IAuditLog audit, TimeProvider clock) : IDisasterMode
+    SmartBranchDbContext db,
+    ICurrentStaff staff,
+    ICurrentTenant tenant,
+    RichMenuLine line,
+    IResidentAudience audience,
+    RichMenuLinkSignal linkSignal,
+    IOutbox outbox,
+    IAuditLog audit,
+    TimeProvider clock) : IDisasterMode
 {
     public const string DraftTitle = "【防災モード】緊急のお知らせ";
 
     public async Task<DisasterModeStatus> GetAsync(CancellationToken cancellationToken)
     {
-        Require(RichMenuPermissions.View);
+        staff.Require(RichMenuPermissions.View);
         return await StatusAsync(cancellationToken);
     }
 
     public async Task<DisasterModeStatus> SwitchAsync(bool on, CancellationToken cancellationToken)
     {
-        var staffId = Require(RichMenuPermissions.DisasterMode);
+        var staffId = staff.Require(RichMenuPermissions.DisasterMode);
         return await SwitchAsync(on, staffId, "職員", cancellationToken);
     }
 
@@ -56,6 +67,7 @@ internal sealed class DisasterModeSwitch(
             state.SwitchOff(by, clock.GetUtcNow());
         }
 
+        await AddLinkRunsAsync(on, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -70,9 +82,10 @@ internal sealed class DisasterModeSwitch(
             return await StatusAsync(cancellationToken);
         }
 
+        linkSignal.Notify();
         await audit.RecordAsync(
             new AuditRecord(on ? "richmenus.disaster-mode.on" : "richmenus.disaster-mode.off", "richmenus", "disaster-mode",
-                on ? $"防災モードを開始（{byWhom}）: 全員のメニューを防災メニューに切り替え" : $"防災モードを終了（{byWhom}）: 標準のメニューに戻す"),
+                on ? $"防災モードを開始（{byWhom}）: 全員のメニューを防災メニューに切り替え" : $"防災モードを終了（{byWhom}）: 標準のメニューと、セグメント・住民ごとのメニューに戻す"),
             cancellationToken);
         return await StatusAsync(cancellationToken);
     }
@@ -102,6 +115,35 @@ internal sealed class DisasterModeSwitch(
         }
     }
 
+    /// <summary>
+    /// A menu linked to a resident (a segment's, one staff linked, or a tab the resident switched to) hides the default
+    /// one. On: every friend is unlinked, so that all see the disaster menu. Off: the segments' and the residents' own
+    /// menus are linked again, the residents' last so that theirs win, as they do outside disaster mode.
+    /// </summary>
+    private async Task AddLinkRunsAsync(bool on, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (on)
+        {
+            db.Add(RichMenuLinkRun.Create(RichMenuLinkRunKind.UnlinkEveryone, null, null, null, await audience.CountAsync(null, cancellationToken), now));
+            return;
+        }
+
+        var assignments = await db.Set<RichMenuSegmentAssignment>().AsNoTracking().OrderBy(a => a.AssignedAt).ToListAsync(cancellationToken);
+        foreach (var assignment in assignments)
+        {
+            var total = await audience.CountAsync(JsonSerializer.Deserialize<SegmentExpression>(assignment.SegmentJson), cancellationToken);
+            db.Add(RichMenuLinkRun.Create(RichMenuLinkRunKind.LinkSegment, assignment.MenuId, assignment.Id, assignment.SegmentJson, total, now));
+            now += TimeSpan.FromMilliseconds(1); // Runs go in the order of their times; a distinct time per run keeps that order stored.
+        }
+
+        var residents = await db.Set<RichMenuResidentLink>().CountAsync(cancellationToken);
+        if (residents > 0)
+        {
+            db.Add(RichMenuLinkRun.Create(RichMenuLinkRunKind.RelinkResidents, null, null, null, residents, now));
+        }
+    }
+
     private async Task<string?> PublishedAsync(RichMenuRole role, CancellationToken cancellationToken) =>
         await db.Set<RichMenuPublication>().AsNoTracking()
             .Join(db.Set<RichMenu>().Where(m => m.Role == role), p => p.MenuId, m => m.Id, (p, _) => p.LineRichMenuId)
@@ -120,11 +162,6 @@ internal sealed class DisasterModeSwitch(
         var published = await PublishedAsync(RichMenuRole.Disaster, cancellationToken) is not null;
         return new DisasterModeStatus(state?.IsOn ?? false, state?.SwitchedAt, state?.DraftDeliveryId, published);
     }
-
-    private string Require(string permission) =>
-        staff.UserId is { } userId && staff.HasPermission(permission)
-            ? userId
-            : throw new RichMenuForbiddenException($"この操作には権限「{permission}」が必要です。");
 
     private static string DraftText(string city) => $"""
         【緊急】{city}からのお知らせ

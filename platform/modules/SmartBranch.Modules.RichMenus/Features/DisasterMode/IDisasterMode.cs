@@ -9,8 +9,9 @@ public interface IDisasterMode
     Task<DisasterModeStatus> GetAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// On: the published disaster menu becomes the channel's default and an emergency delivery draft is prepared.
-    /// Off: the published default menu is the default again. Both are audited.
+    /// On: the published disaster menu becomes the channel's default, every resident's own menu is unlinked in the
+    /// background, and an emergency delivery draft is prepared. Off: the published default menu is the default again
+    /// and the segments' and residents' menus are linked again in the background. Both are audited.
     /// </summary>
     /// <exception cref="Publish.RichMenuPublishException">The menu to show is not published, or LINE cannot be reached.</exception>
     /// <exception cref="Domain.RichMenuForbiddenException">The staff member may not switch disaster mode.</exception>

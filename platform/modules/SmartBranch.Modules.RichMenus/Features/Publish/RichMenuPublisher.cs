@@ -20,7 +20,7 @@ internal sealed class RichMenuPublisher(
 {
     public async Task<RichMenuPublishing> GetAsync(CancellationToken cancellationToken)
     {
-        Require(RichMenuPermissions.View);
+        staff.Require(RichMenuPermissions.View);
         var menus = await db.Set<RichMenu>().AsNoTracking().ToListAsync(cancellationToken);
         var publications = await db.Set<RichMenuPublication>().AsNoTracking().ToDictionaryAsync(p => p.MenuId, cancellationToken);
         var states = menus
@@ -36,7 +36,7 @@ internal sealed class RichMenuPublisher(
 
     public async Task PublishAsync(Guid menuId, CancellationToken cancellationToken)
     {
-        var staffId = Require(RichMenuPermissions.Publish);
+        var staffId = staff.Require(RichMenuPermissions.Publish);
         if (tenant.Required.Environment.IsProduction)
         {
             throw new RichMenuPublishException("本番環境のリッチメニューは直接公開できません。ステージングで公開して確かめてから、「本番へ反映」してください。");
@@ -50,7 +50,7 @@ internal sealed class RichMenuPublisher(
 
     public async Task<RichMenuPromotionResult> PromoteAsync(CancellationToken cancellationToken)
     {
-        var staffId = Require(RichMenuPermissions.Publish);
+        var staffId = staff.Require(RichMenuPermissions.Publish);
         var context = tenant.Required;
         if (context.EnvironmentName != TenantEnvironmentNames.Staging)
         {
@@ -70,9 +70,4 @@ internal sealed class RichMenuPublisher(
             cancellationToken);
         return result;
     }
-
-    private string Require(string permission) =>
-        staff.UserId is { } userId && staff.HasPermission(permission)
-            ? userId
-            : throw new RichMenuForbiddenException($"この操作には権限「{permission}」が必要です。");
 }
