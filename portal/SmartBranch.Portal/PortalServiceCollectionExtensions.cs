@@ -14,6 +14,7 @@ using SmartBranch.Portal.Modules.RichMenus;
 using SmartBranch.Portal.Modules.RichMenuPublishing;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
+using SmartBranch.Portal.Modules.SurveyResults;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
 using SmartBranch.Portal.Ops.Incidents;
@@ -40,6 +41,7 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
+        services.AddScoped<ISurveyResultsDesk, SurveyResultsDesk>();
         services.AddScoped<IReportApiKeysDesk, ReportApiKeysDesk>();
         services.AddPortalNavigation<RichMenusPortalMenu>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
@@ -69,6 +71,7 @@ public static class PortalServiceCollectionExtensions
         app.MapReportPhotos();
         app.MapRichMenuImages();
         app.MapReportData();
+        app.MapSurveyResults();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         return app;

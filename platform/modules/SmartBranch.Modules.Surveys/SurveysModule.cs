@@ -9,6 +9,8 @@ using SmartBranch.Kernel.Persistence;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
 using SmartBranch.Modules.Surveys.Persistence;
+using SmartBranch.Modules.Surveys.Analysis;
+using SmartBranch.Modules.Residents.Contracts;
 
 namespace SmartBranch.Modules.Surveys;
 
@@ -27,6 +29,8 @@ public sealed class SurveysModule : ISmartBranchModule
         services.AddScoped<SurveyAnswering>();
         services.AddScoped(sp => new SurveyEditor(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new SurveyResults(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ISegmentCatalog>()));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapSurveyPages();
