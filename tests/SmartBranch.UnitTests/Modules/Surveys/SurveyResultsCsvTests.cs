@@ -73,7 +73,7 @@ public sealed class SurveyResultsCsvTests
         var text = SurveyCsvEncodings.For(SurveyCsvEncoding.ShiftJis).GetString(bytes);
         Assert.Contains("C公園,10時～12時は混む、〓です,0172-44-1111", text, StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", text, StringComparison.Ordinal);
-        Assert.Equal("〓", SurveyCsvEncodings.Replacement);
+        Assert.Equal('〓', SurveyCsvEncodings.Replacement);
     }
 
     private static async Task<(byte[] Bytes, int Count)> WriteAsync(SurveyCsvOptions options)
