@@ -4,6 +4,7 @@ using SmartBranch.Modules.Residents.Domain;
 using SmartBranch.Modules.Residents.Preferences;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Domain;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Modules.Surveys;
 
