@@ -16,6 +16,7 @@ using SmartBranch.Portal.Modules.RichMenuLinks;
 using SmartBranch.Portal.Modules.RichMenuPublishing;
 using SmartBranch.Portal.Modules.Segments;
 using SmartBranch.Portal.Modules.Staff;
+using SmartBranch.Portal.Modules.SurveyResults;
 using SmartBranch.Portal.Modules.Surveys;
 using SmartBranch.Portal.Navigation;
 using SmartBranch.Portal.Ops;
@@ -42,6 +43,7 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<BroadcastPortalMenu>();
         services.AddScoped<IBroadcastDeliveryDesk, BroadcastDeliveryDesk>();
         services.AddPortalNavigation<SurveysPortalMenu>();
+        services.AddScoped<ISurveyResultsDesk, SurveyResultsDesk>();
         services.AddPortalNavigation<PublicCommentsPortalMenu>();
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
@@ -76,6 +78,7 @@ public static class PortalServiceCollectionExtensions
         app.MapReportPhotos();
         app.MapRichMenuImages();
         app.MapReportData();
+        app.MapSurveyResults();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         return app;

@@ -7,6 +7,7 @@ internal static class BenchmarkProgram
     {
         "webhooks" => await WebhookBenchmark.RunAsync(WebhookBenchmarkOptions.Parse(args.Skip(1).ToArray())),
         "broadcast" => await BroadcastBenchmark.RunAsync(BroadcastBenchmarkOptions.Parse(args.Skip(1).ToArray())),
+        "survey-export" => await SurveyExportBenchmark.RunAsync(SurveyExportBenchmarkOptions.Parse(args.Skip(1).ToArray())),
         _ => Usage(),
     };
 
@@ -21,6 +22,10 @@ internal static class BenchmarkProgram
             usage: dotnet run -c Release --project tests/SmartBranch.Benchmarks -- broadcast --postgres CS [options]
               --postgres CS     the PostgreSQL server (a connection string of a user who may create databases)
               --residents N     friends to load and deliver to (default 1000000)
+
+            usage: dotnet run -c Release --project tests/SmartBranch.Benchmarks -- survey-export [options]
+              --answers N       identified answers to seed and export (default 100000)
+              --postgres CS     seed PostgreSQL (a server connection string) instead of SQLite
             """);
         return 2;
     }

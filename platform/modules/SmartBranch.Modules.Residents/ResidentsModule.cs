@@ -46,6 +46,7 @@ public sealed class ResidentsModule : ISmartBranchModule
         services.AddTenantDataExportContributor<ResidentsDataExport>();
         services.AddScoped<IResidentDirectory, ResidentDirectory>();
         services.AddScoped<IResidentFriends, ResidentFriends>();
+        services.AddScoped<IResidentSegmentProfile, ResidentSegmentProfile>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPreferences();

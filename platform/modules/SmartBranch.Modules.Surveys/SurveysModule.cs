@@ -7,6 +7,8 @@ using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Modules.Residents.Contracts;
+using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
 using SmartBranch.Modules.Surveys.Invitations;
@@ -34,6 +36,8 @@ public sealed class SurveysModule : ISmartBranchModule
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
             sp.GetRequiredService<ITenantScopeFactory>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISurveyEditor>(sp => sp.GetRequiredService<SurveyEditor>());
+        services.AddScoped(sp => new SurveyResults(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ISegmentCatalog>()));
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<SurveyReminding>();
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))

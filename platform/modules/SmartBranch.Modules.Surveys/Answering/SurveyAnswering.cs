@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Line.Messages;
+using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Surveys.Domain;
 using SmartBranch.Modules.Surveys.Forms;
 
@@ -30,7 +31,7 @@ internal sealed record SurveyForResident(Survey Survey, SurveyForm Form);
 /// The resident's side of a survey: finding it, knowing whether they answered, and storing an answer once. The
 /// thank-you goes through the outbox in the same commit as the answer and contains none of it.
 /// </summary>
-internal sealed class SurveyAnswering(SmartBranchDbContext db, ILineMessenger messenger, TimeProvider clock)
+internal sealed class SurveyAnswering(SmartBranchDbContext db, ILineMessenger messenger, IResidentSegmentProfile profiles, TimeProvider clock)
 {
     public async Task<SurveyForResident?> FindAsync(Guid surveyId, CancellationToken cancellationToken)
     {
@@ -80,15 +81,16 @@ internal sealed class SurveyAnswering(SmartBranchDbContext db, ILineMessenger me
 
         var now = clock.GetUtcNow();
         var json = SurveyAnswersJson.Serialize(answers);
+        var segments = SurveySegmentsJson.Serialize(await profiles.SingleChoiceValuesAsync(lineUserId, cancellationToken));
         if (survey.EditableUntilClose && !survey.Anonymous
             && await db.Set<SurveyResponse>().SingleOrDefaultAsync(r => r.SurveyId == survey.Id && r.LineUserId == lineUserId, cancellationToken) is { } earlier)
         {
-            earlier.Replace(submissionKey, survey.FormVersion, json, now);
+            earlier.Replace(submissionKey, survey.FormVersion, json, segments, now);
             messenger.Push(lineUserId, [new TextMessage(SurveyPageText.ThankYouForChange(survey.Title))]);
             return await SaveAsync(survey, submissionKey, SurveySubmissionOutcome.Updated, cancellationToken);
         }
 
-        db.Add(SurveyResponse.Submit(survey, submissionKey, lineUserId, json, now));
+        db.Add(SurveyResponse.Submit(survey, submissionKey, lineUserId, json, segments, now));
 
         // Every respondent is marked, also where many answers are allowed: the reminder skips those who answered.
         if (survey.OneAnswerPerResident || !await HasRespondedAsync(survey, lineUserId, cancellationToken))
@@ -142,4 +144,15 @@ internal static class SurveyAnswersJson
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, List<string>>>(json, Options)!
             .ToDictionary(a => a.Key, a => (IReadOnlyList<string>)a.Value, StringComparer.Ordinal);
+}
+
+/// <summary>A response's segment snapshot: attribute key → value key.</summary>
+internal static class SurveySegmentsJson
+{
+    public static string Serialize(IReadOnlyDictionary<string, string> values) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, string>(values.ToDictionary(v => v.Key, v => v.Value), StringComparer.Ordinal));
+
+    /// <summary>Answers stored before snapshots were taken have an empty column: no attributes.</summary>
+    public static IReadOnlyDictionary<string, string> Parse(string json) =>
+        json.Length == 0 ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? new Dictionary<string, string>();
 }

@@ -27,6 +27,12 @@ public sealed class SurveyResponse : ITenantOwned
     public string? LineUserId { get; private init; }
 
     public string AnswersJson { get; private set; } = "";
+
+    /// <summary>
+    /// The respondent's coarse segment attributes when they answered (attribute key → value key, as JSON: 地区, 年代,
+    /// 言語), for cross-tabulation; kept for anonymous answers too, and shown only in tables that hide small counts.
+    /// </summary>
+    public string SegmentsJson { get; private set; } = "{}";
     public DateTimeOffset SubmittedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -34,7 +40,7 @@ public sealed class SurveyResponse : ITenantOwned
     /// An anonymous answer gets a random id and only the hour it came in: a time-ordered id or an exact time could be
     /// matched with the thank-you message sent to the resident at the same moment.
     /// </summary>
-    public static SurveyResponse Submit(Survey survey, string submissionKey, string lineUserId, string answersJson, DateTimeOffset now) => new()
+    public static SurveyResponse Submit(Survey survey, string submissionKey, string lineUserId, string answersJson, string segmentsJson, DateTimeOffset now) => new()
     {
         Id = survey.Anonymous ? Guid.NewGuid() : Guid.CreateVersion7(now),
         SurveyId = survey.Id,
@@ -42,13 +48,15 @@ public sealed class SurveyResponse : ITenantOwned
         SubmissionKey = submissionKey,
         LineUserId = survey.Anonymous ? null : lineUserId,
         AnswersJson = answersJson,
+        SegmentsJson = segmentsJson,
         SubmittedAt = survey.Anonymous ? ToHour(now) : now,
         UpdatedAt = survey.Anonymous ? ToHour(now) : now,
     };
 
     /// <summary>The resident changed their answer (identified surveys editable until close).</summary>
-    public void Replace(string submissionKey, int formVersion, string answersJson, DateTimeOffset now)
+    public void Replace(string submissionKey, int formVersion, string answersJson, string segmentsJson, DateTimeOffset now)
     {
+        SegmentsJson = segmentsJson;
         SubmissionKey = submissionKey;
         FormVersion = formVersion;
         AnswersJson = answersJson;

@@ -43,6 +43,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
         builder.Property(r => r.EnvironmentName).HasMaxLength(20);
         builder.Property(r => r.SubmissionKey).HasMaxLength(SurveyResponse.MaxSubmissionKeyLength);
         builder.Property(r => r.LineUserId).HasMaxLength(40);
+        builder.Property(r => r.SegmentsJson).HasMaxLength(1000);
         builder.Property(r => r.UpdatedAt).IsConcurrencyToken();
         builder.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.SurveyId, r.SubmissionKey }).IsUnique();

@@ -3347,6 +3347,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("line_user_id");
 
+                    b.Property<string>("SegmentsJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("segments_json");
+
                     b.Property<string>("SubmissionKey")
                         .IsRequired()
                         .HasMaxLength(64)

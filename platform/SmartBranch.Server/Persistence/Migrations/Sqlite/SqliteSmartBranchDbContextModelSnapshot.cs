@@ -3333,6 +3333,12 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("line_user_id");
 
+                    b.Property<string>("SegmentsJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segments_json");
+
                     b.Property<string>("SubmissionKey")
                         .IsRequired()
                         .HasMaxLength(64)

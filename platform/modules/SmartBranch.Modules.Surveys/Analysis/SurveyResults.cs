@@ -1,0 +1,219 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using SmartBranch.Kernel.Audit;
+using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.Persistence;
+using SmartBranch.Modules.Residents.Contracts;
+using SmartBranch.Modules.Surveys.Answering;
+using SmartBranch.Modules.Surveys.Domain;
+using SmartBranch.Modules.Surveys.Forms;
+
+namespace SmartBranch.Modules.Surveys.Analysis;
+
+/// <param name="Attributes">The segment attributes answers may be cross-tabulated by (single-choice ones only).</param>
+/// <param name="ShowsPersonalData">The reader may see respondents and phone, e-mail and postal answers.</param>
+public sealed record SurveyResultsReport(
+    Guid SurveyId,
+    string Title,
+    SurveyState State,
+    bool Anonymous,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int Total,
+    IReadOnlyList<(DateOnly Day, int Count)> PerDay,
+    IReadOnlyList<SurveyQuestionResult> Questions,
+    IReadOnlyList<SegmentAttribute> Attributes,
+    bool ShowsPersonalData);
+
+/// <param name="Respondent">The LINE user id of an identified survey's respondent, when the reader may see it.</param>
+/// <param name="Masked">The value (and respondent) are hidden from this reader.</param>
+public sealed record SurveyListedAnswer(Guid ResponseId, DateTimeOffset SubmittedAt, string? Respondent, string Value, bool Masked);
+
+/// <param name="Page">1-based; a page past the last answers the last.</param>
+/// <param name="SearchIgnored">A search was asked for on answers the reader may not see, and not made.</param>
+public sealed record SurveyAnswerPage(IReadOnlyList<SurveyListedAnswer> Answers, int Page, int PageSize, int Total, bool SearchIgnored)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxSearchLength = 100;
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>An export the audit log has recorded, ready to stream.</summary>
+public sealed class SurveyCsvExport
+{
+    private readonly Func<Stream, CancellationToken, Task<int>> _write;
+
+    internal SurveyCsvExport(SurveyCsvEncoding encoding, Func<Stream, CancellationToken, Task<int>> write)
+    {
+        Encoding = encoding;
+        _write = write;
+    }
+
+    public SurveyCsvEncoding Encoding { get; }
+
+    /// <summary>The <c>Content-Type</c> to send it with.</summary>
+    public string ContentType => Encoding == SurveyCsvEncoding.ShiftJis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8";
+
+    /// <returns>How many responses were written.</returns>
+    public Task<int> WriteAsync(Stream output, CancellationToken cancellationToken) => _write(output, cancellationToken);
+}
+
+/// <summary>
+/// A survey's answers for staff with <see cref="SurveysPermissions.Results"/>: counts and charts, answers listed one
+/// by one, cross-tabulation and CSV export. Respondents and phone, e-mail and postal answers are masked for staff
+/// without <see cref="IResidentDirectory.ViewPermission"/> (residents' personal data); listing answers and exporting
+/// them are recorded in the audit log.
+/// </summary>
+public sealed class SurveyResults
+{
+    private readonly SmartBranchDbContext _db;
+    private readonly ICurrentStaff _staff;
+    private readonly IAuditLog _audit;
+    private readonly ISegmentCatalog _segments;
+
+    internal SurveyResults(SmartBranchDbContext db, ICurrentStaff staff, IAuditLog audit, ISegmentCatalog segments)
+    {
+        _db = db;
+        _staff = staff;
+        _audit = audit;
+        _segments = segments;
+    }
+
+    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Results"/>.</exception>
+    /// <exception cref="SurveyRuleException">No such survey in this tenant environment.</exception>
+    public async Task<SurveyResultsReport> ReadAsync(Guid surveyId, CancellationToken cancellationToken)
+    {
+        RequireResults();
+        var (survey, columns) = await FindAsync(surveyId, cancellationToken);
+        var tally = new SurveyTally(columns);
+        await foreach (var (answers, submittedAt) in Responses(survey.Id).Select(r => new { r.AnswersJson, r.SubmittedAt }).AsAsyncEnumerable()
+                           .Select(r => (SurveyAnswersJson.Parse(r.AnswersJson), r.SubmittedAt)).WithCancellation(cancellationToken))
+        {
+            tally.Add(answers, submittedAt);
+        }
+
+        return new SurveyResultsReport(
+            survey.Id, survey.Title, survey.State, survey.Anonymous, survey.OpensAt, survey.ClosesAt, tally.Total, tally.PerDay,
+            [.. columns.Columns.Select(tally.ResultOf)], await CrossTabAttributesAsync(cancellationToken), ShowsPersonalData);
+    }
+
+    /// <summary>The answers to one listed question (text, phone, e-mail, postal), newest first, optionally containing <paramref name="search"/>.</summary>
+    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Results"/>.</exception>
+    /// <exception cref="SurveyRuleException">No such survey, or no such listed question.</exception>
+    public async Task<SurveyAnswerPage> AnswersAsync(Guid surveyId, string questionKey, string? search, int page, CancellationToken cancellationToken)
+    {
+        RequireResults();
+        var (survey, columns) = await FindAsync(surveyId, cancellationToken);
+        var column = columns.Find(questionKey) is { IsListed: true } listed ? listed : throw new SurveyRuleException("一覧で見られる質問ではありません。");
+        var masked = column.IsPersonalData && !ShowsPersonalData;
+        var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        if (term?.Length > SurveyAnswerPage.MaxSearchLength)
+        {
+            throw new SurveyRuleException($"検索する言葉は {SurveyAnswerPage.MaxSearchLength} 文字までです。");
+        }
+
+        var searchIgnored = masked && term is not null;
+        var matching = new List<SurveyListedAnswer>();
+        await foreach (var answer in Listed(survey, column, masked ? null : term, cancellationToken))
+        {
+            matching.Add(answer with { Value = masked ? SurveyResultsCsv.Masked : answer.Value, Masked = masked || answer.Masked });
+        }
+
+        var pageCount = Math.Max(1, (matching.Count + SurveyAnswerPage.DefaultPageSize - 1) / SurveyAnswerPage.DefaultPageSize);
+        var shown = Math.Clamp(page, 1, pageCount);
+        await _audit.RecordAsync(new AuditRecord(
+            "surveys.answers.read", "survey", survey.Id.ToString(),
+            $"アンケート「{survey.Title}」の質問 {column.Key} の回答一覧（{shown} ページ目）を見ました。",
+            TouchesPersonalData: !survey.Anonymous || (column.IsPersonalData && ShowsPersonalData)), cancellationToken);
+        return new SurveyAnswerPage(
+            [.. matching.Skip((shown - 1) * SurveyAnswerPage.DefaultPageSize).Take(SurveyAnswerPage.DefaultPageSize)], shown, SurveyAnswerPage.DefaultPageSize,
+            matching.Count, searchIgnored);
+    }
+
+    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Results"/>.</exception>
+    /// <exception cref="SurveyRuleException">No such survey, counted question or attribute.</exception>
+    public async Task<SurveyCrossTab> CrossTabAsync(Guid surveyId, string questionKey, string attributeKey, CancellationToken cancellationToken)
+    {
+        RequireResults();
+        var (survey, columns) = await FindAsync(surveyId, cancellationToken);
+        var question = columns.Find(questionKey) is { IsCounted: true } counted ? counted : throw new SurveyRuleException("クロス集計できるのは、選択式と評価の質問です。");
+        var attribute = (await CrossTabAttributesAsync(cancellationToken)).FirstOrDefault(a => a.Key == attributeKey)
+                        ?? throw new SurveyRuleException("クロス集計に使える属性ではありません。");
+        var tabulation = new SurveyCrossTabulation(question, attribute);
+        await foreach (var row in Responses(survey.Id).Select(r => new { r.AnswersJson, r.SegmentsJson }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            tabulation.Add(SurveyAnswersJson.Parse(row.AnswersJson), SurveySegmentsJson.Parse(row.SegmentsJson));
+        }
+
+        return tabulation.Build();
+    }
+
+    /// <summary>Records the export and returns it, to be written as the responses are read.</summary>
+    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Results"/>.</exception>
+    /// <exception cref="SurveyRuleException">No such survey.</exception>
+    public async Task<SurveyCsvExport> ExportCsvAsync(Guid surveyId, SurveyCsvEncoding encoding, CancellationToken cancellationToken)
+    {
+        RequireResults();
+        var (survey, columns) = await FindAsync(surveyId, cancellationToken);
+        var options = new SurveyCsvOptions(!survey.Anonymous, ShowsPersonalData, encoding);
+        await _audit.RecordAsync(new AuditRecord(
+            "surveys.answers.exported", "survey", survey.Id.ToString(),
+            $"アンケート「{survey.Title}」の回答を CSV（{(encoding == SurveyCsvEncoding.ShiftJis ? "Shift_JIS" : "UTF-8")}）で書き出しました。"
+            + (ShowsPersonalData ? "" : "個人情報は伏せ字です。"),
+            TouchesPersonalData: ShowsPersonalData && (!survey.Anonymous || columns.Columns.Any(c => c.IsPersonalData))), cancellationToken);
+        var rows = Responses(survey.Id)
+            .Select(r => new SurveyCsvRow(r.Id, r.FormVersion, r.LineUserId, r.AnswersJson, r.SubmittedAt))
+            .AsAsyncEnumerable();
+        return new SurveyCsvExport(encoding, (output, token) => SurveyResultsCsv.WriteAsync(rows, columns, options, output, token));
+    }
+
+    private bool ShowsPersonalData => _staff.HasPermission(IResidentDirectory.ViewPermission);
+
+    private IQueryable<SurveyResponse> Responses(Guid surveyId) =>
+        _db.Set<SurveyResponse>().AsNoTracking().Where(r => r.SurveyId == surveyId).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id);
+
+    private async IAsyncEnumerable<SurveyListedAnswer> Listed(
+        Survey survey, SurveyResultColumn column, string? term, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var quotedKey = $"\"{column.Key}\"";
+        var rows = _db.Set<SurveyResponse>().AsNoTracking()
+            .Where(r => r.SurveyId == survey.Id && r.AnswersJson.Contains(quotedKey))
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.SubmittedAt, r.LineUserId, r.AnswersJson })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            if (!SurveyAnswersJson.Parse(row.AnswersJson).TryGetValue(column.Key, out var values) || values.Count == 0)
+            {
+                continue;
+            }
+
+            var value = values[0];
+            if (term is null || value.Contains(term, StringComparison.OrdinalIgnoreCase))
+            {
+                var hideRespondent = survey.Anonymous || !ShowsPersonalData;
+                yield return new SurveyListedAnswer(row.Id, row.SubmittedAt, hideRespondent ? null : row.LineUserId, value, !survey.Anonymous && !ShowsPersonalData);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<SegmentAttribute>> CrossTabAttributesAsync(CancellationToken cancellationToken) =>
+        [.. (await _segments.GetAttributesAsync(cancellationToken)).Where(a => !a.MultipleChoice)];
+
+    private async Task<(Survey Survey, SurveyResultColumns Columns)> FindAsync(Guid surveyId, CancellationToken cancellationToken)
+    {
+        var survey = await _db.Set<Survey>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId, cancellationToken)
+                     ?? throw new SurveyRuleException("アンケートが見つかりません。別の自治体・環境のものか、削除されています。");
+        var versions = await _db.Set<SurveyFormVersion>().AsNoTracking().Where(v => v.SurveyId == survey.Id).Select(v => new { v.Version, v.FormJson }).ToListAsync(cancellationToken);
+        return (survey, SurveyResultColumns.From(versions.ToDictionary(v => v.Version, v => SurveyFormJson.Parse(v.FormJson)), survey.FormVersion));
+    }
+
+    private void RequireResults()
+    {
+        if (_staff.UserId is null || !_staff.HasPermission(SurveysPermissions.Results))
+        {
+            throw new UnauthorizedAccessException($"この操作には権限「{SurveysPermissions.Results}」が必要です。");
+        }
+    }
+}

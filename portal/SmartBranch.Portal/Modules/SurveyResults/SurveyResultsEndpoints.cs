@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using SmartBranch.Kernel;
+using SmartBranch.Modules.Surveys;
+using SmartBranch.Modules.Surveys.Analysis;
+using SmartBranch.Modules.Surveys.Domain;
+using SmartBranch.Portal.Shell;
+
+namespace SmartBranch.Portal.Modules.SurveyResults;
+
+/// <summary>
+/// <c>POST …/surveys/{id}/results/export</c>: a survey's answers as CSV, streamed from the database as they are read,
+/// for staff with <see cref="SurveysPermissions.Results"/>. Posted with the anti-forgery token, since it is an
+/// audited act.
+/// </summary>
+internal static class SurveyResultsEndpoints
+{
+    public static void MapSurveyResults(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost($"{PortalRoutes.Portal}/{{tenant}}/surveys/{{surveyId:guid}}/results/export", ExportAsync).RequireAuthorization(SurveysPermissions.Results);
+
+    private static async Task<IResult> ExportAsync(
+        string tenant,
+        Guid surveyId,
+        [FromForm] string? encoding,
+        SmartBranch.Modules.Surveys.Analysis.SurveyResults results,
+        IStringLocalizer<SurveyResultsText> text,
+        TimeProvider clock,
+        HttpContext http)
+    {
+        if (!Enum.TryParse<SurveyCsvEncoding>(encoding, ignoreCase: false, out var chosen) || !Enum.IsDefined(chosen))
+        {
+            return TypedResults.Problem(title: text["ExportBadEncoding"], statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        SurveyCsvExport export;
+        try
+        {
+            export = await results.ExportCsvAsync(surveyId, chosen, http.RequestAborted);
+        }
+        catch (SurveyRuleException e)
+        {
+            return TypedResults.Problem(title: e.Message, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"survey-{tenant}-{surveyId:N}-{JapanTime.From(clock.GetUtcNow()):yyyyMMdd-HHmm}.csv");
+        return TypedResults.Stream(stream => export.WriteAsync(stream, http.RequestAborted), export.ContentType, fileName);
+    }
+}

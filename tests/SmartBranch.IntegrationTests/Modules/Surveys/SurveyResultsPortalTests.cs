@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SmartBranch.IntegrationTests.Infrastructure;
+using SmartBranch.IntegrationTests.Portal;
+using SmartBranch.Kernel.Authorization;
+using SmartBranch.Modules.Surveys.Analysis;
+using SmartBranch.Modules.Surveys.Answering;
+using SmartBranch.Modules.Surveys.Domain;
+using SmartBranch.Modules.Surveys.Forms;
+using SmartBranch.TestSupport;
+
+namespace SmartBranch.IntegrationTests.Modules.Surveys;
+
+/// <summary>
+/// Staff read a survey's results and export its answers through the real portal and sign-in: who may, what is masked for
+/// whom, what is audited. Each test files its own survey straight into the database.
+/// </summary>
+public abstract class SurveyResultsPortalTests(PortalTestBed fixture)
+{
+    private const string Hostile = "<script>alert('x')</script>";
+    private static readonly TestChannel Channel = LineTestBed.HirakawaProduction;
+
+    private static readonly SurveyForm Form = new(
+    [
+        new SurveyItem("uses", SurveyItemKind.SingleChoice, "公園を使いますか", Choices: [new("yes", "はい"), new("no", "いいえ")]),
+        new SurveyItem("opinion", SurveyItemKind.LongText, "ご意見"),
+        new SurveyItem("phone", SurveyItemKind.Phone, "電話番号"),
+    ]);
+
+    [Fact]
+    public async Task Staff_who_may_see_residents_see_respondents_and_phone_numbers_and_reading_them_is_audited()
+    {
+        var bed = await fixture.GetAsync();
+        var (surveyId, respondent) = await FileAsync(bed, anonymous: false, answers: 3);
+        var (admin, user) = await PortalSession.SignInAsync(bed, StaffRoles.Admin);
+        using var _admin = admin;
+
+        var page = await admin.GetAsync($"/portal/hirakawa/surveys/{surveyId}/results");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.StartsWith("回答 3 件", page.Document.QuerySelector(".survey-total")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#survey-masked-notice"));
+
+        var phones = await admin.GetAsync($"/portal/hirakawa/surveys/{surveyId}/results?answers=phone");
+        Assert.Contains("0172-44-1111", phones.Document.QuerySelector("#survey-answers")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(respondent, phones.Document.QuerySelector(".survey-respondent")!.TextContent, StringComparison.Ordinal);
+
+        var opinions = await admin.GetAsync($"/portal/hirakawa/surveys/{surveyId}/results?answers=opinion&search=script");
+        Assert.Equal(3, opinions.Document.QuerySelectorAll(".survey-answer-text").Length);
+        Assert.DoesNotContain(Hostile, opinions.Body, StringComparison.Ordinal);
+        Assert.Equal($"=1+1 {Hostile}", opinions.Document.QuerySelector(".survey-answer-text")!.TextContent);
+
+        var audited = await AuditAsync(bed, user.UserId, surveyId);
+        Assert.Equal([("surveys.answers.read", true), ("surveys.answers.read", true)], audited);
+    }
+
+    [Fact]
+    public async Task A_contractor_sees_counts_but_respondents_and_phone_numbers_masked_even_in_the_export_and_a_viewer_is_refused()
+    {
+        var bed = await fixture.GetAsync();
+        var (surveyId, respondent) = await FileAsync(bed, anonymous: false, answers: 2);
+        var (contractor, user) = await PortalSession.SignInAsync(bed, StaffRoles.Contractor);
+        using var _contractor = contractor;
+
+        var page = await contractor.GetAsync($"/portal/hirakawa/surveys/{surveyId}/results");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.Document.QuerySelector("#survey-masked-notice"));
+        var phones = await contractor.GetAsync($"/portal/hirakawa/surveys/{surveyId}/results?answers=phone&search=0172");
+        Assert.DoesNotContain("0172", phones.Document.QuerySelector("#survey-answers")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(respondent, phones.Body, StringComparison.Ordinal);
+        Assert.Equal(["***", "***"], phones.Document.QuerySelectorAll(".survey-answer-text").Select(a => a.TextContent));
+
+        using var export = await contractor.PostFormAsync(page, "/results/export", ("encoding", "Utf8"));
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var csv = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain(respondent, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("0172", csv, StringComparison.Ordinal);
+        Assert.Equal(3, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains(await AuditAsync(bed, user.UserId, surveyId), e => e == ("surveys.answers.exported", false));
+
+        var (viewer, _) = await PortalSession.SignInAsync(bed, StaffRoles.Viewer);
+        using var _viewer = viewer;
+        var refused = await viewer.GetAsync($"/portal/hirakawa/surveys/{surveyId}/results");
+        var refusedExport = await viewer.PostWithTokenAsync($"/portal/hirakawa/surveys/{surveyId}/results/export", ("encoding", "Utf8"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, await viewer.FinalStatusAsync(refusedExport));
+    }
+
+    [Fact]
+    public async Task The_export_streams_every_answer_in_shift_jis_with_the_japanese_time_and_refuses_an_unknown_encoding()
+    {
+        var bed = await fixture.GetAsync();
+        var (surveyId, _) = await FileAsync(bed, anonymous: true, answers: 250);
+        var (admin, user) = await PortalSession.SignInAsync(bed, StaffRoles.Admin);
+        using var _admin = admin;
+        var page = await admin.GetAsync($"/portal/hirakawa/surveys/{surveyId}/results");
+
+        using var export = await admin.PostFormAsync(page, "/results/export", ("encoding", "ShiftJis"));
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Equal("shift_jis", export.Content.Headers.ContentType?.CharSet);
+        var text = SurveyCsvEncodings.For(SurveyCsvEncoding.ShiftJis).GetString(await export.Content.ReadAsByteArrayAsync());
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("回答ID,回答日時(日本時間),質問の版,公園を使いますか [uses],ご意見 [opinion],電話番号 [phone]", lines[0]);
+        Assert.Equal(251, lines.Length);
+        // An anonymous answer keeps only its hour; the formula is guarded and the markup stays text.
+        Assert.Matches(@"^[0-9a-f-]{36},2026-04-01 10:00:00,1,(はい|いいえ),'=1\+1 <script>alert\('x'\)</script>,0172-44-1111$", lines[1]);
+        Assert.Contains(await AuditAsync(bed, user.UserId, surveyId), e => e == ("surveys.answers.exported", true));
+
+        using var bad = await admin.PostFormAsync(page, "/results/export", ("encoding", "EBCDIC"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    /// <summary>An open survey with <paramref name="answers"/> answers (the first at 01:00 UTC on 1 April 2026), all from one resident.</summary>
+    private static Task<(Guid SurveyId, string Respondent)> FileAsync(LineTestBed bed, bool anonymous, int answers) =>
+        bed.InTenantAsync(Channel, async (db, _) =>
+        {
+            var opened = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+            var survey = Survey.Create(new SurveySettings("公園アンケート", null, opened, opened.AddYears(10), anonymous, false, false), opened);
+            db.Add(survey);
+            db.Add(SurveyFormVersion.Save(survey.Id, 1, SurveyFormJson.Serialize(Form), opened));
+            survey.UseForm(1, opened);
+            survey.Open(opened);
+            var respondent = $"U{Guid.NewGuid():N}";
+            for (var i = 0; i < answers; i++)
+            {
+                var json = SurveyAnswersJson.Serialize(new Dictionary<string, IReadOnlyList<string>>
+                {
+                    ["uses"] = [i % 2 == 0 ? "yes" : "no"], ["opinion"] = [$"=1+1 {Hostile}"], ["phone"] = ["0172-44-1111"],
+                });
+                db.Add(SurveyResponse.Submit(survey, $"key-{i}", respondent, json, "{}", new DateTimeOffset(2026, 4, 1, 1, 0, 0, TimeSpan.Zero).AddMinutes(i)));
+            }
+
+            await db.SaveChangesAsync();
+            return (survey.Id, respondent);
+        });
+
+    private static Task<List<(string Action, bool TouchesPersonalData)>> AuditAsync(LineTestBed bed, string userId, Guid surveyId) =>
+        bed.InTenantAsync(Channel, async (db, _) => (await db.AuditEntries.IgnoreQueryFilters()
+                .Where(e => e.ActorUserId == userId && e.TargetId == surveyId.ToString()).OrderBy(e => e.Sequence)
+                .Select(e => new { e.Action, e.TouchesPersonalData }).ToListAsync())
+            .Select(e => (e.Action, e.TouchesPersonalData)).ToList());
+}
+
+public sealed class SqliteSurveyResultsPortalTests(SqlitePortalTestBed fixture) : SurveyResultsPortalTests(fixture), IClassFixture<SqlitePortalTestBed>;
+
+public sealed class PostgresSurveyResultsPortalTests(PostgresPortalTestBed fixture) : SurveyResultsPortalTests(fixture), IClassFixture<PostgresPortalTestBed>;
