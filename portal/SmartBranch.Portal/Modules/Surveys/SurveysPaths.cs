@@ -12,4 +12,6 @@ public static class SurveysPaths
     public static string New(string tenantSlug) => $"{Surveys(tenantSlug)}/new";
 
     public static string Edit(string tenantSlug, Guid surveyId) => $"{Surveys(tenantSlug)}/{surveyId}/edit";
+
+    public static string Invitations(string tenantSlug, Guid surveyId) => $"{Surveys(tenantSlug)}/{surveyId}/invitations";
 }
