@@ -58,7 +58,9 @@ public abstract class SurveyPortalTests(PortalTestBed fixture)
         Assert.Contains(title, list.Document.QuerySelector(".survey-table")!.TextContent, StringComparison.Ordinal);
         Assert.Null(list.Document.QuerySelector(".survey-answer-count"));
         Assert.Null(list.Document.QuerySelector("#survey-new"));
-        Assert.Null(list.Document.QuerySelector($".survey-table a[href*='{id}']"));
+        Assert.Null(list.Document.QuerySelector($".survey-table a[href$='{id}/edit']"));
+        Assert.Null(list.Document.QuerySelector($".survey-table a[href$='{id}/results']"));
+        Assert.NotNull(list.Document.QuerySelector($".survey-table a[href$='{id}/invitations']"));
         Assert.Equal((HttpStatusCode.Forbidden, "/account/access-denied"), (builder.Status, builder.Path));
         Assert.Equal((HttpStatusCode.Forbidden, "/account/access-denied"), (newSurvey.Status, newSurvey.Path));
     }
