@@ -12,35 +12,18 @@ namespace SmartBranch.Modules.Broadcast.Jobs;
 /// Claims sends in progress whose lease is free (new ones, or ones a crashed worker held) and runs them to the
 /// end. Sends of different tenant environments run side by side: LINE's rate limits are per channel.
 /// </summary>
-internal sealed partial class BroadcastSender(
+internal sealed class BroadcastSender(
     IServiceScopeFactory scopeFactory,
     BroadcastRunExecutor executor,
     BroadcastSenderSignal signal,
     IOptions<BroadcastOptions> options,
     TimeProvider clock,
-    ILogger<BroadcastSender> logger) : PollingWorker(signal, logger)
+    ILogger<BroadcastSender> logger) : LeasedRunWorker(signal, logger)
 {
-    private const int RunsAtOnce = 4;
+    protected override Task ExecuteAsync(ClaimedRun run, Guid claim, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(run.Id, run.TenantSlug, run.EnvironmentName, claim, cancellationToken);
 
-    protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var claim = Guid.NewGuid();
-        var claimed = await ClaimAsync(claim, cancellationToken);
-        await Parallel.ForEachAsync(claimed, cancellationToken, async (run, ct) =>
-        {
-            try
-            {
-                await executor.ExecuteAsync(run.Id, run.TenantSlug, run.EnvironmentName, claim, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRunFailed(run.Id, e);
-            }
-        });
-        return claimed.Count;
-    }
-
-    private async Task<List<ClaimedRun>> ClaimAsync(Guid claim, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(Guid claim, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();
@@ -70,9 +53,4 @@ internal sealed partial class BroadcastSender(
             .Select(r => new ClaimedRun(r.Id, r.TenantSlug, r.EnvironmentName))
             .ToListAsync(cancellationToken);
     }
-
-    private sealed record ClaimedRun(Guid Id, string TenantSlug, string EnvironmentName);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Send {RunId} failed; another pass resumes it.")]
-    private partial void LogRunFailed(Guid runId, Exception exception);
 }

@@ -14,34 +14,17 @@ public sealed class RichMenuLinkSignal : WorkSignal;
 /// worker held) and whose backoff is over, and runs it to its end. Environments run side by side (LINE's limits are
 /// per channel); within one, a run starts only when every earlier one has finished.
 /// </summary>
-internal sealed partial class RichMenuLinker(
+internal sealed class RichMenuLinker(
     IServiceScopeFactory scopeFactory,
     RichMenuLinkRunExecutor executor,
     RichMenuLinkSignal signal,
     TimeProvider clock,
-    ILogger<RichMenuLinker> logger) : PollingWorker(signal, logger)
+    ILogger<RichMenuLinker> logger) : LeasedRunWorker(signal, logger)
 {
-    private const int RunsAtOnce = 4;
+    protected override Task ExecuteAsync(ClaimedRun run, Guid claim, CancellationToken cancellationToken) =>
+        executor.ExecuteAsync(run.Id, run.TenantSlug, run.EnvironmentName, claim, cancellationToken);
 
-    protected override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
-    {
-        var claim = Guid.NewGuid();
-        var claimed = await ClaimAsync(claim, cancellationToken);
-        await Parallel.ForEachAsync(claimed, cancellationToken, async (run, ct) =>
-        {
-            try
-            {
-                await executor.ExecuteAsync(run.Id, run.TenantSlug, run.EnvironmentName, claim, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRunFailed(run.Id, e);
-            }
-        });
-        return claimed.Count;
-    }
-
-    private async Task<List<ClaimedRun>> ClaimAsync(Guid claim, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(Guid claim, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>();
@@ -73,9 +56,4 @@ internal sealed partial class RichMenuLinker(
             .Select(r => new ClaimedRun(r.Id, r.TenantSlug, r.EnvironmentName))
             .ToListAsync(cancellationToken);
     }
-
-    private sealed record ClaimedRun(Guid Id, string TenantSlug, string EnvironmentName);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Rich menu link run {RunId} failed; another pass resumes it.")]
-    private partial void LogRunFailed(Guid runId, Exception exception);
 }
