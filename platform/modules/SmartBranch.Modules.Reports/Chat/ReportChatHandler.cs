@@ -210,8 +210,7 @@ internal sealed partial class ReportChatHandler(
         var roadManager = RoadManagerAt(catalog, category, conversation);
         var report = await filing.FileAsync(conversation.ToSubmission(), category.DepartmentKey, roadManager, clock.GetUtcNow(), cancellationToken);
         db.Remove(conversation);
-        var publicMap = catalog.PublicMap ? links.OnServer(currentTenant.Required, PublicReportMapEndpoints.PagePath) : null;
-        return ReportChatMessages.Received(report.ReceiptNumber, roadManager, publicMap);
+        return ReportChatMessages.Received(report.ReceiptNumber, roadManager, PublicReportMapEndpoints.LinkFor(catalog, currentTenant.Required, links));
     }
 
     private static RoadManagerMatch? RoadManagerAt(ReportCatalog catalog, ReportCategory category, ReportConversation conversation) =>

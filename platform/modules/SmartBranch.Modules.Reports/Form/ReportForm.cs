@@ -5,10 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Chat;
 using SmartBranch.Modules.Reports.Domain;
+using SmartBranch.Modules.Reports.Features.PublicMap;
 using SmartBranch.Modules.Residents.Contracts;
 
 namespace SmartBranch.Modules.Reports.Form;
@@ -53,6 +55,7 @@ internal sealed class ReportForm(
     ReportFiling filing,
     IResidentFriends friends,
     ILineMessenger messenger,
+    ResidentPageLinks links,
     TimeProvider clock)
 {
     public const string CategoryStep = "category";
@@ -139,7 +142,8 @@ internal sealed class ReportForm(
         {
             return await filing.FileAndSaveAsync(
                 submission, report.Category.DepartmentKey, report.RoadManager, clock.GetUtcNow(), cancellationToken,
-                filed => messenger.Push(lineUserId, [ReportChatMessages.Received(filed.ReceiptNumber, report.RoadManager)]));
+                filed => messenger.Push(lineUserId, [ReportChatMessages.Received(
+                    filed.ReceiptNumber, report.RoadManager, PublicReportMapEndpoints.LinkFor(Catalog, currentTenant.Required, links))]));
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {

@@ -65,6 +65,7 @@ public abstract class ReportFormTests(ReportsBed fixture)
         var pushed = await new ReportScenario(bed).MessageAfterAsync(resident, inboxBefore);
         Assert.StartsWith($"通報を受け付けました。受付番号は {receiptNumber} です。", ReportScenario.Text(pushed), StringComparison.Ordinal);
         Assert.DoesNotContain("穴", ReportScenario.Text(pushed), StringComparison.Ordinal);
+        Assert.Contains("/reports/map", ReportScenario.Text(pushed), StringComparison.Ordinal); // As the chat's receipt: Hirakawa publishes its map.
     }
 
     [Fact]

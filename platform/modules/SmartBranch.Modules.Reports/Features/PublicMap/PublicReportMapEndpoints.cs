@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Domain;
 
 namespace SmartBranch.Modules.Reports.Features.PublicMap;
@@ -16,6 +17,10 @@ namespace SmartBranch.Modules.Reports.Features.PublicMap;
 internal static class PublicReportMapEndpoints
 {
     public const string PagePath = "reports/map";
+
+    /// <summary>The map's address for a receipt message; null where the tenant has not opted in.</summary>
+    public static Uri? LinkFor(ReportCatalog catalog, TenantContext tenant, ResidentPageLinks links) =>
+        catalog.PublicMap ? links.OnServer(tenant, PagePath) : null;
     public const string ScriptPath = "/r/assets/public-report-map.js";
     public const string StyleSheetPath = "/r/assets/public-report-map.css";
 
