@@ -6,11 +6,5 @@ internal static class ResidentPageAssets
     public static readonly string StyleSheet = Read("resident.css");
     public static readonly string SessionScript = Read("liff-session.js");
 
-    private static string Read(string name)
-    {
-        using var stream = typeof(ResidentPageAssets).Assembly.GetManifestResourceStream($"SmartBranch.Kernel.ResidentPages.Assets.{name}")
-            ?? throw new InvalidOperationException($"The resident page asset {name} is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string name) => EmbeddedAsset.Read(typeof(ResidentPageAssets).Assembly, $"SmartBranch.Kernel.ResidentPages.Assets.{name}");
 }

@@ -1,3 +1,5 @@
+using SmartBranch.Kernel.ResidentPages;
+
 namespace SmartBranch.Modules.Reports.Form;
 
 /// <summary>The report form's script and style sheet (<c>Assets/</c>), embedded in the module.</summary>
@@ -6,11 +8,5 @@ internal static class ReportFormAssets
     public static readonly string Script = Read("reports-form.js");
     public static readonly string StyleSheet = Read("reports-form.css");
 
-    private static string Read(string name)
-    {
-        using var stream = typeof(ReportFormAssets).Assembly.GetManifestResourceStream($"SmartBranch.Modules.Reports.Assets.{name}")
-            ?? throw new InvalidOperationException($"The report form asset {name} is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string name) => EmbeddedAsset.Read(typeof(ReportFormAssets).Assembly, $"SmartBranch.Modules.Reports.Assets.{name}");
 }

@@ -108,11 +108,5 @@ internal static class PublicReportMapAssets
     public static readonly string Script = Read("public-report-map.js");
     public static readonly string StyleSheet = Read("public-report-map.css");
 
-    private static string Read(string name)
-    {
-        using var stream = typeof(PublicReportMapAssets).Assembly.GetManifestResourceStream($"SmartBranch.Modules.Reports.Assets.{name}")
-            ?? throw new InvalidOperationException($"The public map asset {name} is not embedded.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Read(string name) => EmbeddedAsset.Read(typeof(PublicReportMapAssets).Assembly, $"SmartBranch.Modules.Reports.Assets.{name}");
 }
