@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SmartBranch.LineEmulator.Hosting;
+using SmartBranch.LineEmulator.Jpki;
 using SmartBranch.LineEmulator.Liff;
 using SmartBranch.LineEmulator.Login;
 using SmartBranch.LineEmulator.Messaging;
@@ -75,6 +76,9 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<SimulatedEventFactory>();
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddSingleton<IdTokenIssuer>();
+        builder.Services.AddSingleton<SandboxCertificateAuthority>();
+        builder.Services.AddSingleton<SandboxCards>();
+        builder.Services.AddSingleton<SandboxSigningSessions>();
 
         var app = builder.Build();
         app.UseMiddleware<RequestLimitsMiddleware>();
@@ -92,6 +96,7 @@ public sealed class LineEmulatorServer : IAsyncDisposable
         ChannelQuotaEndpoints.Map(app);
         ChannelAudienceEndpoints.Map(app);
         LiffEndpoints.MapSimulation(app);
+        JpkiSandboxEndpoints.Map(app);
         SimulatorAssets.Map(app);
         app.MapFallback(() => LineErrors.NotFoundError());
 
