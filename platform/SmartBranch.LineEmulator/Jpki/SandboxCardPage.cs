@@ -41,7 +41,7 @@ internal static class SandboxCardPage
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var userId = form["userId"].ToString();
-        var card = state.Users.ContainsKey(userId) ? cards.Find(userId) : null;
+        var card = state.Users.ContainsKey(userId) ? cards.CardFor(userId, JpkiSandboxEndpoints.CrlUrl(http)) : null;
         if (form["action"] == "cancel" || card is null)
         {
             session.TryFinish(card is { IsLocked: true } ? SandboxSigningStatus.Locked : SandboxSigningStatus.Cancelled);
