@@ -48,6 +48,12 @@ public sealed class LineEmulatorServer : IAsyncDisposable
     /// instead of LINE's SDK when its environment is in Emulator mode.</summary>
     public static Uri LiffSdkUrlFor(Uri emulatorUrl) => new(emulatorUrl, SimulatorAssets.LiffSdkPath);
 
+    /// <summary>The JPKI sandbox's CA certificate (DER) of an emulator at <paramref name="emulatorUrl"/>.</summary>
+    public static Uri JpkiCaCertificateUrlFor(Uri emulatorUrl) => new(emulatorUrl, JpkiSandboxEndpoints.CaCertificatePath);
+
+    /// <summary>The JPKI sandbox's certificate revocation list of an emulator at <paramref name="emulatorUrl"/>.</summary>
+    public static Uri JpkiCrlUrlFor(Uri emulatorUrl) => new(emulatorUrl, JpkiSandboxEndpoints.CrlPath);
+
     public static Task<LineEmulatorServer> StartAsync(LineEmulatorOptions options, CancellationToken ct = default) =>
         StartAsync(options, TimeProvider.System, ct);
 

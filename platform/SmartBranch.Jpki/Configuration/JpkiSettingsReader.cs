@@ -2,16 +2,26 @@ using Microsoft.Extensions.Configuration;
 
 namespace SmartBranch.Jpki.Configuration;
 
-/// <summary>Reads <c>Tenants:{slug}:{env}:Jpki</c>; a value that is present but wrong is a <see cref="JpkiProviderException"/>
-/// naming the key.</summary>
+/// <summary>
+/// Reads <c>Tenants:{slug}:{env}:Jpki</c>, or, when a tenant environment sets nothing there, the defaults of its
+/// environment name, <c>Jpki:EnvironmentDefaults:{env}</c> (the server defaults staging to the emulator's sandbox).
+/// A value that is present but wrong is a <see cref="JpkiProviderException"/> naming the key.
+/// </summary>
 public static class JpkiSettingsReader
 {
+    public const string EnvironmentDefaultsSection = "Jpki:EnvironmentDefaults";
+
     public static string SectionPath(string tenantSlug, string environmentName) => $"Tenants:{tenantSlug}:{environmentName}:Jpki";
 
     public static JpkiSettings Read(IConfiguration configuration, string tenantSlug, string environmentName)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var path = SectionPath(tenantSlug, environmentName);
+        if (!configuration.GetSection(path).Exists())
+        {
+            path = $"{EnvironmentDefaultsSection}:{environmentName}";
+        }
+
         var section = configuration.GetSection(path);
         var revocation = section.GetSection("Revocation");
         return new JpkiSettings(

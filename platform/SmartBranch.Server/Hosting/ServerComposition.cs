@@ -25,6 +25,7 @@ internal static class ServerComposition
         builder.Services.AddProblemDetails();
         builder.AddSmartBranchDatabase();
         builder.AddEmbeddedLineEmulator();
+        builder.AddJpkiWithSandboxDefaults();
         builder.Services.AddLineMessagingClient();
         builder.Services.AddSmartBranchKernel(builder.Configuration, ModuleCatalog.From(ServerModules.All), roles);
         builder.AddKeyRingEncryption();
