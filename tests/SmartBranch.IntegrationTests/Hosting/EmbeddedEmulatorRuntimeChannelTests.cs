@@ -1,11 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.LineEmulator;
-using SmartBranch.Server.Hosting;
 
 namespace SmartBranch.IntegrationTests.Hosting;
 
@@ -14,33 +12,15 @@ public sealed class EmbeddedEmulatorRuntimeChannelTests : IAsyncLifetime
 {
     private const string ChannelId = "2000000201";
 
-    private TestDatabase _database = null!;
-    private SmartBranchApplication _app = null!;
-    private HttpClient _sim = null!;
+    private EmbeddedEmulatorTestBed _bed = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(TestDatabaseKind.Sqlite);
-        _app = new SmartBranchApplication(
-            new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = _database.ConnectionString,
-                ["Emulator:Url"] = "http://127.0.0.1:0",
-            },
-            new CapturedLogs());
-        _app.StartServer();
-        _sim = new HttpClient { BaseAddress = Emulator.BaseUrl };
-    }
+    public async ValueTask InitializeAsync() => _bed = await EmbeddedEmulatorTestBed.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        _sim.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
-    private LineEmulatorServer Emulator =>
-        _app.Services.GetServices<IHostedService>().OfType<EmbeddedLineEmulatorService>().Single().Emulator;
+    private LineEmulatorServer Emulator => _bed.Emulator;
+
+    private HttpClient Sim => _bed.Sim;
 
     [Fact]
     public async Task A_channel_created_in_the_console_receives_webhooks_and_its_replies_reach_the_resident()
@@ -51,15 +31,15 @@ public sealed class EmbeddedEmulatorRuntimeChannelTests : IAsyncLifetime
             await a.UpdateLineChannelAsync("kuroishi", "staging", Channel("0123456789abcdef0123456789abcdef", "kuroishi-token-1"), CancellationToken.None);
         });
 
-        var channels = (await _sim.GetFromJsonAsync<JsonObject>("/_sim/channels"))!["channels"]!.AsArray();
+        var channels = (await Sim.GetFromJsonAsync<JsonObject>("/_sim/channels"))!["channels"]!.AsArray();
         var registered = Assert.Single(channels, c => c!["channelId"]!.GetValue<string>() == ChannelId)!;
         Assert.EndsWith("/line/kuroishi/staging/webhook", registered["webhookUrl"]!.GetValue<string>(), StringComparison.Ordinal);
 
-        var userId = (await (await _sim.PostAsJsonAsync("/_sim/users", new { displayName = "黒石 花子" })).Content.ReadFromJsonAsync<JsonObject>())!["userId"]!.GetValue<string>();
-        var follow = await (await _sim.PostAsJsonAsync($"/_sim/users/{userId}/events", new { type = "follow", channelId = ChannelId })).Content.ReadFromJsonAsync<JsonObject>();
+        var userId = (await (await Sim.PostAsJsonAsync("/_sim/users", new { displayName = "黒石 花子" })).Content.ReadFromJsonAsync<JsonObject>())!["userId"]!.GetValue<string>();
+        var follow = await (await Sim.PostAsJsonAsync($"/_sim/users/{userId}/events", new { type = "follow", channelId = ChannelId })).Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal(200, follow!["webhookStatus"]!.GetValue<int>());
         var inbox = await Eventually.GetAsync(
-            async () => (await _sim.GetFromJsonAsync<JsonObject>($"/_sim/users/{userId}/inbox"))!["messages"]!.AsArray(),
+            async () => (await Sim.GetFromJsonAsync<JsonObject>($"/_sim/users/{userId}/inbox"))!["messages"]!.AsArray(),
             messages => messages.Count > 0,
             "the welcome message");
         Assert.Contains("黒石市", inbox[0]!["message"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -95,7 +75,7 @@ public sealed class EmbeddedEmulatorRuntimeChannelTests : IAsyncLifetime
 
     private async Task<T> AdministerAsync<T>(Func<ITenantAdministration, Task<T>> work)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = _bed.App.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<ITenantAdministration>());
     }
 }

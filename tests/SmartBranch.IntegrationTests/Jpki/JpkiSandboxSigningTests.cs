@@ -4,11 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Jpki;
-using SmartBranch.LineEmulator;
-using SmartBranch.Server.Hosting;
 
 namespace SmartBranch.IntegrationTests.Jpki;
 
@@ -18,43 +15,23 @@ public sealed class JpkiSandboxSigningTests : IAsyncLifetime
 {
     private static readonly byte[] Document = Encoding.UTF8.GetBytes("住民票の写しの交付申請\n使用目的: 年金の手続き\n通数: 1");
 
-    private TestDatabase _database = null!;
-    private SmartBranchApplication _app = null!;
-    private HttpClient _browser = null!;
+    private EmbeddedEmulatorTestBed _bed = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(TestDatabaseKind.Sqlite);
-        _app = new SmartBranchApplication(
-            new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Default"] = _database.ConnectionString,
-                ["Emulator:Url"] = "http://127.0.0.1:0",
-            },
-            new CapturedLogs());
-        _app.StartServer();
-        _browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Emulator.BaseUrl };
-    }
+    public async ValueTask InitializeAsync() => _bed = await EmbeddedEmulatorTestBed.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        _browser.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bed.DisposeAsync();
 
-    private LineEmulatorServer Emulator =>
-        _app.Services.GetServices<IHostedService>().OfType<EmbeddedLineEmulatorService>().Single().Emulator;
+    private HttpClient Browser => _bed.Sim;
 
-    private IJpkiProviders Providers => _app.Services.GetRequiredService<IJpkiProviders>();
+    private IJpkiProviders Providers => _bed.App.Services.GetRequiredService<IJpkiProviders>();
 
     [Fact]
     public async Task A_sandbox_signature_is_verified_with_its_four_facts_and_a_revoked_residents_is_refused()
     {
         var taro = await CreateResidentAsync("平川 太郎");
         var hanako = await CreateResidentAsync("平川 花子");
-        await _browser.GetStringAsync($"/_sim/users/{taro}/jpki");
-        (await _browser.PostAsync($"/_sim/users/{hanako}/jpki/revoke", null)).EnsureSuccessStatusCode();
+        await Browser.GetStringAsync($"/_sim/users/{taro}/jpki");
+        (await Browser.PostAsync($"/_sim/users/{hanako}/jpki/revoke", null)).EnsureSuccessStatusCode();
         var verifier = Providers.VerifierFor("hirakawa", "staging");
 
         var valid = await verifier.VerifyAsync(Document, await SignAsync(taro, "application-1"), CancellationToken.None);
@@ -71,7 +48,7 @@ public sealed class JpkiSandboxSigningTests : IAsyncLifetime
     {
         var resident = await CreateResidentAsync("尾上 一郎");
         var signed = await SignAsync(resident, "application-3");
-        (await _browser.PostAsync($"/_sim/users/{resident}/jpki/expired", null)).EnsureSuccessStatusCode();
+        (await Browser.PostAsync($"/_sim/users/{resident}/jpki/expired", null)).EnsureSuccessStatusCode();
         var verifier = Providers.VerifierFor("hirakawa", "staging");
 
         var otherDocument = await verifier.VerifyAsync(Encoding.UTF8.GetBytes("通数: 100"), signed, CancellationToken.None);
@@ -88,7 +65,7 @@ public sealed class JpkiSandboxSigningTests : IAsyncLifetime
         var provider = Providers.SigningFor("hirakawa", "staging");
         var start = await provider.StartAsync(Request("application-5"), CancellationToken.None);
 
-        var back = await _browser.PostAsync(start.SigningUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        var back = await Browser.PostAsync(start.SigningUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userId"] = resident,
             ["action"] = "cancel",
@@ -105,9 +82,9 @@ public sealed class JpkiSandboxSigningTests : IAsyncLifetime
     {
         var provider = Providers.SigningFor("hirakawa", "staging");
         var start = await provider.StartAsync(Request(reference), CancellationToken.None);
-        var page = await _browser.GetStringAsync($"{start.SigningUrl}?userId={userId}");
+        var page = await Browser.GetStringAsync($"{start.SigningUrl}?userId={userId}");
         Assert.Contains("年金の手続き", page, StringComparison.Ordinal);
-        var back = await _browser.PostAsync(start.SigningUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        var back = await Browser.PostAsync(start.SigningUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["userId"] = userId,
             ["action"] = "sign",
@@ -125,7 +102,7 @@ public sealed class JpkiSandboxSigningTests : IAsyncLifetime
 
     private async Task<string> CreateResidentAsync(string displayName)
     {
-        var response = await _browser.PostAsJsonAsync("/_sim/users", new { displayName });
+        var response = await Browser.PostAsJsonAsync("/_sim/users", new { displayName });
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["userId"]!.GetValue<string>();
     }
 }
