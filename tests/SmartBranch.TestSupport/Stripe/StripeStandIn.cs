@@ -26,7 +26,8 @@ public sealed class StripeStandIn : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _sessions = new();
-    private readonly ConcurrentDictionary<string, (int Status, string Body)> _idempotentAnswers = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _refunds = new();
+    private readonly Dictionary<string, (int Status, string Body)> _idempotentAnswers = [];
     private readonly ConcurrentQueue<StripeRequest> _requests = new();
     private readonly HttpClient _webhookClient = new();
     private int _counter;
@@ -63,7 +64,11 @@ public sealed class StripeStandIn : IAsyncDisposable
         return standIn;
     }
 
+    public IReadOnlyList<JsonObject> Sessions => [.. _sessions.Values];
+
     public JsonObject Session(string id) => _sessions[id];
+
+    public JsonObject Refund(string id) => _refunds[id];
 
     /// <summary>The payer paid the session: posts <c>checkout.session.completed</c> to <paramref name="webhookUrl"/>.</summary>
     /// <param name="amountTotal">What the event says was paid; the session's own amount unless given (a mismatch).</param>
@@ -169,9 +174,10 @@ public sealed class StripeStandIn : IAsyncDisposable
     {
         var paymentIntent = form["payment_intent"];
         var session = _sessions.Values.FirstOrDefault(s => s["payment_intent"]?.GetValue<string>() == paymentIntent);
-        return new JsonObject
+        var id = $"re_{Next()}";
+        return _refunds[id] = new JsonObject
         {
-            ["id"] = $"re_{Next()}",
+            ["id"] = id,
             ["object"] = "refund",
             ["amount"] = form.TryGetValue("amount", out var amount) ? long.Parse(amount, CultureInfo.InvariantCulture) : session?["amount_total"]?.GetValue<long>(),
             ["currency"] = "jpy",
@@ -193,17 +199,21 @@ public sealed class StripeStandIn : IAsyncDisposable
         var form = (await http.Request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString());
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         _requests.Enqueue(new StripeRequest(path, key, form));
-        if (key.Length > 0 && _idempotentAnswers.TryGetValue($"{path} {key}", out var earlier))
+        string body;
+        lock (_idempotentAnswers)
         {
-            http.Response.Headers["Idempotent-Replayed"] = "true";
-            return Results.Content(earlier.Body, "application/json", statusCode: earlier.Status);
-        }
+            // One answer per key, even to two requests at the same moment.
+            if (key.Length > 0 && _idempotentAnswers.TryGetValue($"{path} {key}", out var earlier))
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+                return Results.Content(earlier.Body, "application/json", statusCode: earlier.Status);
+            }
 
-        var body = create(form).ToJsonString();
-        if (key.Length > 0)
-        {
-            // Two requests with one key at the same moment get the first one's answer, as at Stripe.
-            body = _idempotentAnswers.GetOrAdd($"{path} {key}", (200, body)).Body;
+            body = create(form).ToJsonString();
+            if (key.Length > 0)
+            {
+                _idempotentAnswers[$"{path} {key}"] = (200, body);
+            }
         }
 
         return Results.Content(body, "application/json");
