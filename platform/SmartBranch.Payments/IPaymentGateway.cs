@@ -9,6 +9,12 @@ public interface IPaymentGateway
     /// <summary>The gateway's name as stored with payment records (<c>stripe</c>, <c>sandbox</c>).</summary>
     string Name { get; }
 
+    /// <summary>The payment methods the environment offers (<see cref="PaymentMethods"/>), for <see cref="PaymentCheckoutRequest.Methods"/>.</summary>
+    IReadOnlyList<string> Methods { get; }
+
+    /// <summary>The HTTP header the gateway's webhooks carry their signature in, for <see cref="ReadWebhook"/>.</summary>
+    string SignatureHeader { get; }
+
     /// <summary>Opens a checkout; the same <see cref="PaymentCheckoutRequest.IdempotencyKey"/> never opens a second one.</summary>
     /// <exception cref="PaymentGatewayException">The gateway refused or could not be reached.</exception>
     Task<PaymentCheckout> StartCheckoutAsync(PaymentCheckoutRequest request, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using SmartBranch.Modules.Broadcast;
+using SmartBranch.Modules.Payments;
 using SmartBranch.Modules.Reports;
 using SmartBranch.Modules.Residents;
 using SmartBranch.Modules.RichMenus;
@@ -16,5 +17,6 @@ internal static class ServerModules
         typeof(ReportsModule),
         typeof(RichMenusModule),
         typeof(SurveysModule),
+        typeof(PaymentsModule),
     ];
 }

@@ -9,6 +9,7 @@ public sealed class ModuleBoundaryTests
 {
     private const string Kernel = "SmartBranch.Kernel";
     private const string Line = "SmartBranch.Line";
+    private const string PaymentGateways = "SmartBranch.Payments";
 
     private static readonly IReadOnlyList<Assembly> Modules = ServerAssemblies()
         .Where(a => a.GetName().Name!.StartsWith("SmartBranch.Modules.", StringComparison.Ordinal) && !IsContracts(a))
@@ -24,11 +25,11 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void Modules_reference_only_the_kernel_the_LINE_client_and_other_modules_contracts()
+    public void Modules_reference_only_the_kernel_the_LINE_client_the_payment_gateways_and_other_modules_contracts()
     {
         var violations = Modules
             .SelectMany(m => SmartBranchReferences(m)
-                .Where(r => r != Kernel && r != Line && !r.EndsWith(".Contracts", StringComparison.Ordinal))
+                .Where(r => r != Kernel && r != Line && r != PaymentGateways && !r.EndsWith(".Contracts", StringComparison.Ordinal))
                 .Select(r => $"{m.GetName().Name} → {r}"))
             .ToList();
 
@@ -49,6 +50,7 @@ public sealed class ModuleBoundaryTests
     [InlineData("SmartBranch.Kernel", new[] { "SmartBranch.Line" })]
     [InlineData("SmartBranch.Line", new string[0])]
     [InlineData("SmartBranch.Identity", new[] { "SmartBranch.Kernel" })]
+    [InlineData("SmartBranch.Payments", new[] { "SmartBranch.Kernel" })]
     [InlineData("SmartBranch.LineEmulator", new string[0])] // Independent of our client, so their bugs cannot cancel out.
     [InlineData("SmartBranch.Jpki", new string[0])] // The same verifier for the sandbox and a real card, knowing neither the emulator nor tenancy.
     public void Platform_assemblies_reference_nothing_above_them(string assembly, string[] allowed)
