@@ -1,3 +1,4 @@
+using SmartBranch.Modules.Applications;
 using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Reports;
 using SmartBranch.Modules.Residents;
@@ -16,5 +17,6 @@ internal static class ServerModules
         typeof(ReportsModule),
         typeof(RichMenusModule),
         typeof(SurveysModule),
+        typeof(ApplicationsModule),
     ];
 }
