@@ -23,7 +23,7 @@ public static class ApplicationDocument
 
     public static string Compose(
         string tenantName, ResidentApplication application, ApplicationType type, ApplicationFormData form, PostageOption postage,
-        ApplicationAmount amount, DateTimeOffset submittedAt)
+        ApplicationAmount amount, DateTimeOffset submittedAt, string receiptNumber)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
@@ -32,7 +32,7 @@ public static class ApplicationDocument
             json.WriteString("format", Format);
             json.WriteString("to", tenantName);
             json.WriteString("applicationId", application.Id);
-            json.WriteString("receiptNumber", application.ReceiptNumber);
+            json.WriteString("receiptNumber", receiptNumber);
             json.WriteString("submittedAt", submittedAt.ToUniversalTime());
             json.WriteString("type", type.Key);
             json.WriteString("typeName", type.NameJa);

@@ -70,8 +70,11 @@ public sealed class ResidentApplication : ITenantOwned
     /// <summary>The signing provider's session, while the resident is at the provider.</summary>
     public string? SigningSessionId { get; private set; }
 
-    /// <summary>The Payments module's reference of the current payment.</summary>
+    /// <summary>The reference the Payments module knows the application's payment by (one payment per reference; an expired checkout is started again under it).</summary>
     public string? PaymentReference { get; private set; }
+
+    /// <summary>When the last checkout lapsed unpaid; cleared when the resident starts paying again.</summary>
+    public DateTimeOffset? PaymentExpiredAt { get; private set; }
 
     public ApplicationStatus Status { get; private set; }
     public string? RejectionReason { get; private set; }
@@ -186,6 +189,7 @@ public sealed class ResidentApplication : ITenantOwned
     {
         Require(ApplicationStatus.AwaitingPayment, "この申請は支払を待っていません。");
         PaymentReference = paymentReference;
+        PaymentExpiredAt = null;
         UpdatedAt = now;
     }
 
@@ -202,8 +206,8 @@ public sealed class ResidentApplication : ITenantOwned
         return true;
     }
 
-    /// <summary>The payment lapsed at the gateway: the application stays waiting for payment and the resident may pay again.</summary>
-    /// <returns>False when the event is not about this application's current payment.</returns>
+    /// <summary>The checkout lapsed unpaid: the application stays waiting for payment and the resident may pay again.</summary>
+    /// <returns>False when the event is not about this application's payment or the application is no longer waiting for it.</returns>
     public bool RecordPaymentExpired(string paymentReference, DateTimeOffset now)
     {
         if (Status != ApplicationStatus.AwaitingPayment || PaymentReference != paymentReference)
@@ -211,8 +215,8 @@ public sealed class ResidentApplication : ITenantOwned
             return false;
         }
 
-        PaymentReference = null;
         _history.Add(ApplicationHistoryEntry.Record(Id, ApplicationActor.System, Status, Status, "支払の期限が切れました", now));
+        PaymentExpiredAt = now;
         UpdatedAt = now;
         return true;
     }

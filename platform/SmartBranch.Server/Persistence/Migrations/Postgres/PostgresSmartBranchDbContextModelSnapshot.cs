@@ -1707,6 +1707,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("line_user_id");
 
+                    b.Property<DateTimeOffset?>("PaymentExpiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_expired_at");
+
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

@@ -1693,6 +1693,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("line_user_id");
 
+                    b.Property<long?>("PaymentExpiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_expired_at");
+
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")

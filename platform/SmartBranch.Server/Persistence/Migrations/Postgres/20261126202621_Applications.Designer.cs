@@ -13,7 +13,7 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSmartBranchDbContext))]
-    [Migration("20261126200930_Applications")]
+    [Migration("20261126202621_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -1709,6 +1709,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("line_user_id");
+
+                    b.Property<DateTimeOffset?>("PaymentExpiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_expired_at");
 
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)

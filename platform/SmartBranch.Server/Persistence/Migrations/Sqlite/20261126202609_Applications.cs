@@ -39,6 +39,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     verified_at = table.Column<long>(type: "INTEGER", nullable: true),
                     signing_session_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     payment_reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    payment_expired_at = table.Column<long>(type: "INTEGER", nullable: true),
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     rejection_reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),

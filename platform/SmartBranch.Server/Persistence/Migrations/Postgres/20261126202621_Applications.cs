@@ -39,6 +39,7 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                     verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     signing_session_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     payment_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    payment_expired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     rejection_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

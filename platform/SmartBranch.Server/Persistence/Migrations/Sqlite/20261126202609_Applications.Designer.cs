@@ -11,7 +11,7 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartBranchDbContext))]
-    [Migration("20261126200921_Applications")]
+    [Migration("20261126202609_Applications")]
     partial class Applications
     {
         /// <inheritdoc />
@@ -1695,6 +1695,10 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("line_user_id");
+
+                    b.Property<long?>("PaymentExpiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_expired_at");
 
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(100)
