@@ -201,9 +201,9 @@ internal static class ApplicationPages
                 {
                     return Step(http, tenant, antiforgery, flow, catalog, application, waiting: false, refusal: null, ApplicationPageText.PaymentUnavailable);
                 }
-                catch (InvalidOperationException)
+                catch (Exception e) when (e is InvalidOperationException or ApplicationRuleException)
                 {
-                    // Already paid: the payment event is on its way; the page shows where the application is.
+                    // Already paid (a second press or another tab): the page shows where the application is.
                     break;
                 }
         }

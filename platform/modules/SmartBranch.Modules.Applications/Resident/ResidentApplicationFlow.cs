@@ -140,8 +140,7 @@ internal sealed class ResidentApplicationFlow(
                 application.Id.ToString(), ApplicationDocument.Bytes(document), $"{type?.NameJa ?? application.TypeKey}の交付申請",
                 links.OnServer(tenant, $"{ApplicationPages.Page}/{application.Id}/signed")),
             cancellationToken);
-        application.BeginSigning(start.SessionId, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await ChangeAsync(lineUserId, application, a => a.BeginSigning(start.SessionId, clock.GetUtcNow()), cancellationToken);
         return start.SigningUrl;
     }
 
@@ -200,8 +199,7 @@ internal sealed class ResidentApplicationFlow(
             links.OnServer(tenant, $"{page}?{ApplicationPages.PaidQuery}=1"),
             links.OnServer(tenant, page));
         var start = await payments.StartAsync(order, cancellationToken);
-        application.BeginPayment(reference, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await ChangeAsync(application.LineUserId, application, a => a.BeginPayment(reference, clock.GetUtcNow()), cancellationToken);
         return start.PaymentUrl;
     }
 
@@ -241,6 +239,25 @@ internal sealed class ResidentApplicationFlow(
             {
                 // A second press submitted it, or another application took the receipt number (or began the year's count): look again.
                 db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Applies a change and saves it; when a second press changed the application meanwhile, applies it again to what that press left.</summary>
+    private async Task ChangeAsync(string lineUserId, ResidentApplication application, Action<ResidentApplication> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            change(application);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+                application = await FindAsync(lineUserId, application.Id, cancellationToken) ?? throw new ApplicationRuleException(ApplicationPageText.NotFound);
             }
         }
     }
