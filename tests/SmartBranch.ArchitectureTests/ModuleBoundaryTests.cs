@@ -10,6 +10,9 @@ public sealed class ModuleBoundaryTests
     private const string Kernel = "SmartBranch.Kernel";
     private const string Line = "SmartBranch.Line";
 
+    /// <summary>The JPKI seams (signing and verification), a platform library like the LINE client.</summary>
+    private const string Jpki = "SmartBranch.Jpki";
+
     private static readonly IReadOnlyList<Assembly> Modules = ServerAssemblies()
         .Where(a => a.GetName().Name!.StartsWith("SmartBranch.Modules.", StringComparison.Ordinal) && !IsContracts(a))
         .ToList();
@@ -24,11 +27,11 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void Modules_reference_only_the_kernel_the_LINE_client_and_other_modules_contracts()
+    public void Modules_reference_only_the_kernel_the_LINE_and_JPKI_libraries_and_other_modules_contracts()
     {
         var violations = Modules
             .SelectMany(m => SmartBranchReferences(m)
-                .Where(r => r != Kernel && r != Line && !r.EndsWith(".Contracts", StringComparison.Ordinal))
+                .Where(r => r != Kernel && r != Line && r != Jpki && !r.EndsWith(".Contracts", StringComparison.Ordinal))
                 .Select(r => $"{m.GetName().Name} → {r}"))
             .ToList();
 

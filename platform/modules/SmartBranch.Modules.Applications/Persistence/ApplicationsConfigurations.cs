@@ -53,6 +53,9 @@ internal sealed class ApplicationHistoryEntryConfiguration : IEntityTypeConfigur
     {
         builder.ToTable("applications_history");
         builder.HasKey(e => e.Id);
+
+        // Entries are added through the application's History, carrying their own new id: "never generated" makes EF insert them.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.TenantSlug).HasMaxLength(40);
         builder.Property(e => e.EnvironmentName).HasMaxLength(20);
         builder.Property(e => e.ActorKind).HasConversion<string>().HasMaxLength(20);

@@ -1565,7 +1565,6 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -1551,7 +1551,6 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationHistoryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
