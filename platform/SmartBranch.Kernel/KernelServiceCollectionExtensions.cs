@@ -15,6 +15,7 @@ using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Outbox;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.Privacy;
 using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Scheduling;
 using SmartBranch.Kernel.Tenancy;
@@ -44,6 +45,7 @@ public static class KernelServiceCollectionExtensions
         services.AddSmartBranchMaintenance();
         services.AddResidentPages();
         services.AddSmartBranchMedia(configuration);
+        services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
 
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxSignalInterceptor>();

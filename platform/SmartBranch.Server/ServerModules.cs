@@ -1,3 +1,4 @@
+using SmartBranch.Modules.Applications;
 using SmartBranch.Modules.Broadcast;
 using SmartBranch.Modules.Payments;
 using SmartBranch.Modules.Reports;
@@ -18,5 +19,6 @@ internal static class ServerModules
         typeof(RichMenusModule),
         typeof(SurveysModule),
         typeof(PaymentsModule),
+        typeof(ApplicationsModule),
     ];
 }

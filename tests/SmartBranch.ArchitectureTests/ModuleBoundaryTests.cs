@@ -11,6 +11,9 @@ public sealed class ModuleBoundaryTests
     private const string Line = "SmartBranch.Line";
     private const string PaymentGateways = "SmartBranch.Payments";
 
+    /// <summary>The JPKI seams (signing and verification), a platform library like the LINE client.</summary>
+    private const string Jpki = "SmartBranch.Jpki";
+
     private static readonly IReadOnlyList<Assembly> Modules = ServerAssemblies()
         .Where(a => a.GetName().Name!.StartsWith("SmartBranch.Modules.", StringComparison.Ordinal) && !IsContracts(a))
         .ToList();
@@ -25,11 +28,19 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+<<<<<<< HEAD
     public void Modules_reference_only_the_kernel_the_LINE_client_the_payment_gateways_and_other_modules_contracts()
     {
         var violations = Modules
             .SelectMany(m => SmartBranchReferences(m)
                 .Where(r => r != Kernel && r != Line && r != PaymentGateways && !r.EndsWith(".Contracts", StringComparison.Ordinal))
+=======
+    public void Modules_reference_only_the_kernel_the_LINE_and_JPKI_libraries_and_other_modules_contracts()
+    {
+        var violations = Modules
+            .SelectMany(m => SmartBranchReferences(m)
+                .Where(r => r != Kernel && r != Line && r != Jpki && !r.EndsWith(".Contracts", StringComparison.Ordinal))
+>>>>>>> apps
                 .Select(r => $"{m.GetName().Name} → {r}"))
             .ToList();
 

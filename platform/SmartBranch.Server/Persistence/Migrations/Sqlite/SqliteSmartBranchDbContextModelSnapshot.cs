@@ -1506,6 +1506,330 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("kernel_tenant_line_channels", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Catalog.ApplicationFeeOverride", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "Kind", "Key")
+                        .HasName("pk_applications_fee_overrides");
+
+                    b.ToTable("applications_fee_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("application_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("StaffDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_display_name");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications_history");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_applications_history_application_id_at");
+
+                    b.ToTable("applications_history", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationReceiptCounter", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "Year")
+                        .HasName("pk_applications_receipt_counters");
+
+                    b.ToTable("applications_receipt_counters", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ResidentApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateSerialNumber")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificate_serial_number");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("copies");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_key");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int?>("FeePerCopy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_per_copy");
+
+                    b.Property<string>("FormData")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_data");
+
+                    b.Property<string>("LineUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<long?>("PaymentExpiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_expired_at");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<long?>("PersonalDataPurgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("personal_data_purged_at");
+
+                    b.Property<int?>("PostageFee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("postage_fee");
+
+                    b.Property<string>("PostageKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("postage_key");
+
+                    b.Property<long?>("PurgeDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purge_due_at");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<long?>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("retention_days");
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("signature");
+
+                    b.Property<string>("SignedDocument")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_document");
+
+                    b.Property<string>("SignerCertificate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signer_certificate");
+
+                    b.Property<string>("SigningSessionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signing_session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_key");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<int?>("TotalAmount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_amount");
+
+                    b.Property<string>("TypeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type_key");
+
+                    b.Property<long>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VerificationOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verification_outcome");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedIdentity")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_identity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications_applications");
+
+                    b.HasIndex("PurgeDueAt")
+                        .HasDatabaseName("ix_applications_applications_purge_due_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "PaymentReference")
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_payment_reference");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_receipt_number");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_submission_key");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "LineUserId", "Status")
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_line_user_id_status");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "DepartmentKey", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_department_key_status_received_at");
+
+                    b.ToTable("applications_applications", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3984,6 +4308,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_kernel_incident_events_kernel_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationHistoryEntry", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Applications.Domain.ResidentApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_history_applications_applications_application_id");
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastBatch", b =>
                 {
                     b.HasOne("SmartBranch.Modules.Broadcast.Domain.BroadcastRun", null)
@@ -4164,6 +4498,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ResidentApplication", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

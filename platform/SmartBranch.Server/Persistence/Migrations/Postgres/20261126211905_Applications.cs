@@ -1,0 +1,170 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartBranch.Server.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Applications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "applications_applications",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    receipt_number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    submission_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    type_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    department_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    line_user_id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    form_data = table.Column<string>(type: "text", nullable: true),
+                    copies = table.Column<int>(type: "integer", nullable: false),
+                    postage_key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    fee_per_copy = table.Column<int>(type: "integer", nullable: true),
+                    postage_fee = table.Column<int>(type: "integer", nullable: true),
+                    total_amount = table.Column<int>(type: "integer", nullable: true),
+                    retention_days = table.Column<int>(type: "integer", nullable: false),
+                    signed_document = table.Column<string>(type: "text", nullable: true),
+                    signature = table.Column<byte[]>(type: "bytea", nullable: true),
+                    signer_certificate = table.Column<string>(type: "text", nullable: true),
+                    certificate_serial_number = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    verified_identity = table.Column<string>(type: "text", nullable: true),
+                    verification_outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    signing_session_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    payment_reference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    payment_expired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    rejection_reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    received_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    closed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    purge_due_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    personal_data_purged_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_applications_applications", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "applications_fee_overrides",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    amount = table.Column<int>(type: "integer", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_applications_fee_overrides", x => new { x.tenant_slug, x.environment_name, x.kind, x.key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "applications_receipt_counters",
+                columns: table => new
+                {
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    year = table.Column<int>(type: "integer", nullable: false),
+                    last = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_applications_receipt_counters", x => new { x.tenant_slug, x.environment_name, x.year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "applications_history",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tenant_slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    environment_name = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    application_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    actor_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    staff_user_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    staff_display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    from_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    to_status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_applications_history", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_applications_history_applications_applications_application_",
+                        column: x => x.application_id,
+                        principalTable: "applications_applications",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_applications_purge_due_at",
+                table: "applications_applications",
+                column: "purge_due_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_applications_tenant_slug_environment_name_depa",
+                table: "applications_applications",
+                columns: new[] { "tenant_slug", "environment_name", "department_key", "status", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_applications_tenant_slug_environment_name_line",
+                table: "applications_applications",
+                columns: new[] { "tenant_slug", "environment_name", "line_user_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_applications_tenant_slug_environment_name_paym",
+                table: "applications_applications",
+                columns: new[] { "tenant_slug", "environment_name", "payment_reference" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_applications_tenant_slug_environment_name_rece",
+                table: "applications_applications",
+                columns: new[] { "tenant_slug", "environment_name", "receipt_number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_applications_tenant_slug_environment_name_subm",
+                table: "applications_applications",
+                columns: new[] { "tenant_slug", "environment_name", "submission_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_applications_history_application_id_at",
+                table: "applications_history",
+                columns: new[] { "application_id", "at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "applications_fee_overrides");
+
+            migrationBuilder.DropTable(
+                name: "applications_history");
+
+            migrationBuilder.DropTable(
+                name: "applications_receipt_counters");
+
+            migrationBuilder.DropTable(
+                name: "applications_applications");
+        }
+    }
+}
