@@ -2,20 +2,28 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel;
+using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.Scheduling;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Applications.Catalog;
 using SmartBranch.Modules.Applications.Persistence;
 using SmartBranch.Modules.Applications.Privacy;
+using SmartBranch.Modules.Applications.Processing;
+using SmartBranch.Modules.Applications.Retention;
+using SmartBranch.Modules.Payments.Contracts;
 
 namespace SmartBranch.Modules.Applications;
 
 /// <summary>
 /// Applications (オンライン申請) for certificates. The catalogue (<c>applications.yml</c> with the fees staff stored,
 /// <see cref="ApplicationCatalogs"/>) says what residents may apply for; each application keeps its personal fields
-/// sealed with the tenant environment's key (<see cref="ApplicationPersonalData"/>).
+/// sealed with the tenant environment's key (<see cref="ApplicationPersonalData"/>). Staff work through
+/// <see cref="ApplicationQueue"/> and <see cref="ApplicationDesk"/> (the host provides <see cref="IPayments"/> for refunds) and
+/// set fees with <see cref="ApplicationCatalogEditor"/>; <see cref="ApplicationRetentionPurge"/> erases personal data once kept long enough.
 /// </summary>
 public sealed class ApplicationsModule : ISmartBranchModule
 {
@@ -30,6 +38,18 @@ public sealed class ApplicationsModule : ISmartBranchModule
         services.AddScoped(sp => new ApplicationCatalogs(
             sp.GetRequiredService<ApplicationCatalogFiles>(), sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentTenant>()));
         services.AddScoped<ApplicationPersonalData>();
+        services.AddScoped(sp => new ApplicationCatalogEditor(
+            sp.GetRequiredService<ApplicationCatalogs>(), sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new ApplicationsStaff(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
+            sp.GetRequiredService<ApplicationCatalogFiles>()));
+        services.AddScoped(sp => new ApplicationQueue(sp.GetRequiredService<ApplicationsStaff>()));
+        services.AddScoped(sp => new ApplicationDesk(
+            sp.GetRequiredService<ApplicationsStaff>(), sp.GetRequiredService<ApplicationPersonalData>(), sp.GetRequiredService<IPayments>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILineMessenger>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScheduledJob<ApplicationRetentionPurge>(
+            ApplicationRetentionPurge.JobName, JobSchedule.DailyAt(new TimeSpan(3, 30, 0)), (purge, ct) => purge.PurgeDueAsync(ct), (purge, ct) => purge.AnyDueAsync(ct));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
