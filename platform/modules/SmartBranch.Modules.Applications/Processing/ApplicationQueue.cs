@@ -12,6 +12,10 @@ public sealed class ApplicationQueue
 {
     public const int PageSize = 50;
 
+    /// <summary>The statuses of applications the city has (paid); the ones before are still the resident's.</summary>
+    public static readonly IReadOnlyList<ApplicationStatus> Statuses =
+        [ApplicationStatus.Received, ApplicationStatus.UnderReview, ApplicationStatus.Shipped, ApplicationStatus.Rejected];
+
     private readonly ApplicationsStaff _staff;
 
     internal ApplicationQueue(ApplicationsStaff staff) => _staff = staff;

@@ -13,10 +13,6 @@ namespace SmartBranch.Modules.Applications.Processing;
 /// </summary>
 internal sealed class ApplicationsStaff(SmartBranchDbContext db, ICurrentStaff staff, ICurrentTenant currentTenant, ApplicationCatalogFiles catalogs)
 {
-    /// <summary>The statuses of applications the city has: the ones before are still the resident's.</summary>
-    public static readonly IReadOnlyList<ApplicationStatus> StaffStatuses =
-        [ApplicationStatus.Received, ApplicationStatus.UnderReview, ApplicationStatus.Shipped, ApplicationStatus.Rejected];
-
     public SmartBranchDbContext Db => db;
 
     public ICurrentStaff Member => staff;
@@ -40,7 +36,7 @@ internal sealed class ApplicationsStaff(SmartBranchDbContext db, ICurrentStaff s
     /// <summary>The applications this staff member may see.</summary>
     public IQueryable<ResidentApplication> VisibleApplications()
     {
-        var statuses = StaffStatuses.ToList();
+        var statuses = ApplicationQueue.Statuses.ToList();
         var applications = db.Set<ResidentApplication>().Where(a => statuses.Contains(a.Status));
         if (staff.HasPermission(ApplicationsPermissions.AllDepartments))
         {
