@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Portal.Modules.AccessGrants;
+using SmartBranch.Portal.Modules.Applications;
 using SmartBranch.Portal.Modules.Audit;
 using SmartBranch.Portal.Modules.Broadcast;
 using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
@@ -48,6 +49,8 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<ReportsPortalMenu>();
         services.AddScoped<IReportsDesk, ReportsDesk>();
         services.AddScoped<IReportApiKeysDesk, ReportApiKeysDesk>();
+        services.AddPortalNavigation<ApplicationsPortalMenu>();
+        services.AddScoped<IApplicationsDesk, ApplicationsDesk>();
         services.AddPortalNavigation<RichMenusPortalMenu>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<RichMenuPublishingPortalMenu>();

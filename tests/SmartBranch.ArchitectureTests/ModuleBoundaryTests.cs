@@ -28,19 +28,11 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-<<<<<<< HEAD
-    public void Modules_reference_only_the_kernel_the_LINE_client_the_payment_gateways_and_other_modules_contracts()
+    public void Modules_reference_only_the_kernel_the_LINE_JPKI_and_payment_libraries_and_other_modules_contracts()
     {
         var violations = Modules
             .SelectMany(m => SmartBranchReferences(m)
-                .Where(r => r != Kernel && r != Line && r != PaymentGateways && !r.EndsWith(".Contracts", StringComparison.Ordinal))
-=======
-    public void Modules_reference_only_the_kernel_the_LINE_and_JPKI_libraries_and_other_modules_contracts()
-    {
-        var violations = Modules
-            .SelectMany(m => SmartBranchReferences(m)
-                .Where(r => r != Kernel && r != Line && r != Jpki && !r.EndsWith(".Contracts", StringComparison.Ordinal))
->>>>>>> apps
+                .Where(r => r != Kernel && r != Line && r != Jpki && r != PaymentGateways && !r.EndsWith(".Contracts", StringComparison.Ordinal))
                 .Select(r => $"{m.GetName().Name} → {r}"))
             .ToList();
 

@@ -3,17 +3,22 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.Jpki;
 using SmartBranch.Kernel;
+using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.ResidentPages;
+using SmartBranch.Kernel.Scheduling;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Applications.Catalog;
 using SmartBranch.Modules.Applications.IntegrationEvents.Handlers;
 using SmartBranch.Modules.Applications.Persistence;
 using SmartBranch.Modules.Applications.Privacy;
+using SmartBranch.Modules.Applications.Processing;
 using SmartBranch.Modules.Applications.Resident;
+using SmartBranch.Modules.Applications.Retention;
 using SmartBranch.Modules.Payments.Contracts;
 using SmartBranch.Modules.Residents.Contracts;
 
@@ -24,7 +29,10 @@ namespace SmartBranch.Modules.Applications;
 /// <see cref="ApplicationCatalogs"/>) says what residents may apply for; residents apply, sign with the My Number card
 /// (<see cref="IJpkiProviders"/>) and pay (<see cref="IPayments"/>) on the LIFF pages <c>/r/{tenant}/{env}/applications</c>
 /// (<see cref="ApplicationPages"/>). Each application keeps its personal fields sealed with the tenant environment's
-/// key (<see cref="ApplicationPersonalData"/>). The host provides <see cref="IJpkiProviders"/> and <see cref="IPayments"/>.
+/// key (<see cref="ApplicationPersonalData"/>). Staff work through <see cref="ApplicationQueue"/> and
+/// <see cref="ApplicationDesk"/> (refunds through <see cref="IPayments"/>) and set fees with
+/// <see cref="ApplicationCatalogEditor"/>; <see cref="ApplicationRetentionPurge"/> erases personal data once kept long
+/// enough. The host provides <see cref="IJpkiProviders"/> and <see cref="IPayments"/>.
 /// </summary>
 public sealed class ApplicationsModule : ISmartBranchModule
 {
@@ -45,6 +53,18 @@ public sealed class ApplicationsModule : ISmartBranchModule
             sp.GetRequiredService<IResidentFriends>(), sp.GetRequiredService<ResidentPageLinks>(), sp.GetRequiredService<TimeProvider>()));
         services.AddBusConsumer<PaymentCompletedIntegrationEventHandler>();
         services.AddBusConsumer<PaymentExpiredIntegrationEventHandler>();
+        services.AddScoped(sp => new ApplicationCatalogEditor(
+            sp.GetRequiredService<ApplicationCatalogs>(), sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new ApplicationsStaff(
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
+            sp.GetRequiredService<ApplicationCatalogFiles>()));
+        services.AddScoped(sp => new ApplicationQueue(sp.GetRequiredService<ApplicationsStaff>()));
+        services.AddScoped(sp => new ApplicationDesk(
+            sp.GetRequiredService<ApplicationsStaff>(), sp.GetRequiredService<ApplicationPersonalData>(), sp.GetRequiredService<IPayments>(),
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILineMessenger>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScheduledJob<ApplicationRetentionPurge>(
+            ApplicationRetentionPurge.JobName, JobSchedule.DailyAt(new TimeSpan(3, 30, 0)), (purge, ct) => purge.PurgeDueAsync(ct), (purge, ct) => purge.AnyDueAsync(ct));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapApplicationPages();
