@@ -40,7 +40,8 @@ public sealed class SurveysModule : ISmartBranchModule
             sp.GetRequiredService<ITenantScopeFactory>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISurveyEditor>(sp => sp.GetRequiredService<SurveyEditor>());
         services.AddScoped(sp => new SurveyResults(
-            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ISegmentCatalog>()));
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ISegmentCatalog>(),
+            sp.GetRequiredService<SurveyImages>()));
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<SurveyReminding>();
         if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))

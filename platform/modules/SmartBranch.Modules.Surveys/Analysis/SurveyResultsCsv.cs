@@ -2,6 +2,7 @@ using System.Globalization;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.DataExport;
 using SmartBranch.Modules.Surveys.Answering;
+using SmartBranch.Modules.Surveys.Forms;
 
 namespace SmartBranch.Modules.Surveys.Analysis;
 
@@ -13,7 +14,8 @@ internal sealed record SurveyCsvOptions(bool Identified, bool ShowsPersonalData,
 
 /// <summary>
 /// A survey's responses as CSV for Excel: a row per response, written as it is read; a column per question key across
-/// every form version (a removed question keeps its column); choices by their labels; times in Japan time; cells
+/// every form version (a removed question keeps its column); choices by their labels; an image question by how many
+/// images were given (never the images or their ids); times in Japan time; cells
 /// formula-guarded (<see cref="CsvFormat"/>) and CRLF. No segment attributes: a row with its district and age band is
 /// one person's record, which only the cross-tabulation, with small counts hidden, may summarise.
 /// </summary>
@@ -63,7 +65,8 @@ internal static class SurveyResultsCsv
     private static string Heading(SurveyResultColumn column) => column.Removed ? $"{column.Label} [{column.Key}]（削除された質問）" : $"{column.Label} [{column.Key}]";
 
     private static string Cell(SurveyResultColumn column, IReadOnlyList<string> values, SurveyCsvOptions options) =>
-        column.IsPersonalData && !options.ShowsPersonalData ? Masked
+        column.Kind == SurveyItemKind.Image ? values.Count.ToString(CultureInfo.InvariantCulture)
+        : column.IsPersonalData && !options.ShowsPersonalData ? Masked
         : column.Question.HasChoices ? string.Join(ChoiceSeparator, values.Select(column.ChoiceLabel))
         : values[0];
 

@@ -15,12 +15,41 @@ namespace SmartBranch.Portal.Modules.SurveyResults;
 /// <summary>
 /// <c>POST …/surveys/{id}/results/export</c>: a survey's answers as CSV, streamed from the database as they are read,
 /// for staff with <see cref="SurveysPermissions.Results"/>. Posted with the anti-forgery token, since it is an
-/// audited act.
+/// audited act. <c>GET …/results/responses/{responseId}/images/{imageId}</c>: an image answer (or its preview with
+/// <c>?preview=true</c>), for staff who may also see residents' personal data; each view audited by the module.
 /// </summary>
 internal static class SurveyResultsEndpoints
 {
-    public static void MapSurveyResults(this IEndpointRouteBuilder endpoints) =>
+    public static void MapSurveyResults(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapPost($"{PortalRoutes.Portal}/{{tenant}}/surveys/{{surveyId:guid}}/results/export", ExportAsync).RequireAuthorization(SurveysPermissions.Results);
+        endpoints.MapGet($"{PortalRoutes.Portal}/{{tenant}}/surveys/{{surveyId:guid}}/results/responses/{{responseId:guid}}/images/{{imageId}}", ImageAsync)
+            .RequireAuthorization(SurveysPermissions.Results);
+    }
+
+    private static async Task<IResult> ImageAsync(
+        Guid surveyId, Guid responseId, string imageId, bool? preview, SmartBranch.Modules.Surveys.Analysis.SurveyResults results, HttpContext http)
+    {
+        try
+        {
+            var image = await results.OpenImageAsync(surveyId, responseId, imageId, preview ?? false, http.RequestAborted);
+            if (image is null)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = "private, no-store";
+            return Results.Stream(image, "image/jpeg");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+        catch (SurveyRuleException)
+        {
+            return Results.NotFound();
+        }
+    }
 
     private static async Task<IResult> ExportAsync(
         string tenant,
