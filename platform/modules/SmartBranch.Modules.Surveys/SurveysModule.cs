@@ -44,12 +44,13 @@ public sealed class SurveysModule : ISmartBranchModule
             sp.GetRequiredService<SurveyImages>()));
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<SurveyReminding>();
-        if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
+        var worker = configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker);
+        if (worker)
         {
             services.AddHostedService<SurveyReminderSender>();
         }
 
-        services.AddPublicComments();
+        services.AddPublicComments(worker);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

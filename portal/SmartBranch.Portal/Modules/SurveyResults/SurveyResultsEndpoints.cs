@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
-using SmartBranch.Kernel;
 using SmartBranch.Modules.Surveys;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Domain;
@@ -60,7 +58,7 @@ internal static class SurveyResultsEndpoints
         TimeProvider clock,
         HttpContext http)
     {
-        if (!Enum.TryParse<SurveyCsvEncoding>(encoding, ignoreCase: false, out var chosen) || !Enum.IsDefined(chosen))
+        if (!SurveyCsvDownload.TryParse(encoding, out var chosen))
         {
             return TypedResults.Problem(title: text["ExportBadEncoding"], statusCode: StatusCodes.Status400BadRequest);
         }
@@ -75,7 +73,6 @@ internal static class SurveyResultsEndpoints
             return TypedResults.Problem(title: e.Message, statusCode: StatusCodes.Status404NotFound);
         }
 
-        var fileName = string.Create(CultureInfo.InvariantCulture, $"survey-{tenant}-{surveyId:N}-{JapanTime.From(clock.GetUtcNow()):yyyyMMdd-HHmm}.csv");
-        return TypedResults.Stream(stream => export.WriteAsync(stream, http.RequestAborted), export.ContentType, fileName);
+        return SurveyCsvDownload.Stream(export, $"survey-{tenant}-{surveyId:N}", clock, http);
     }
 }
