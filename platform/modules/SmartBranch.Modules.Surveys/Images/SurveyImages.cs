@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using SmartBranch.Kernel.Media;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 
 namespace SmartBranch.Modules.Surveys.Images;
@@ -17,8 +17,7 @@ internal sealed class SurveyImages(IMediaStore store, ICurrentTenant currentTena
     /// <summary>Time to finish the rest of the form after an upload.</summary>
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        dataProtection.CreateProtector("SmartBranch.Surveys.AnswerImage.v1").ToTimeLimitedDataProtector();
+    private readonly OwnedPageTokens _tokens = new(dataProtection, "SmartBranch.Surveys.AnswerImage.v1", TokenLifetime, clock);
 
     /// <returns>The stored image's id.</returns>
     /// <exception cref="ImageRejectedException">Not a JPEG or PNG, too large, or unreadable.</exception>
@@ -36,29 +35,11 @@ internal sealed class SurveyImages(IMediaStore store, ICurrentTenant currentTena
     public Task<Stream?> OpenAsync(string imageId, bool preview, CancellationToken cancellationToken) =>
         MediaFileName.IsId(imageId) ? store.OpenReadAsync(KeyOf(imageId, preview), cancellationToken) : Task.FromResult<Stream?>(null);
 
-    public string Issue(Guid surveyId, string lineUserId, string imageId) =>
-        _protector.Protect(Owner(surveyId, lineUserId) + imageId, clock.GetUtcNow() + TokenLifetime);
+    public string Issue(Guid surveyId, string lineUserId, string imageId) => _tokens.Issue(Owner(surveyId, lineUserId), imageId);
 
     /// <returns>The image's id, or null when the token is expired, altered, or someone else's.</returns>
-    public string? Read(Guid surveyId, string lineUserId, string token)
-    {
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token, out var expires);
-            if (expires <= clock.GetUtcNow())
-            {
-                return null;
-            }
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
-        var owner = Owner(surveyId, lineUserId);
-        return payload.StartsWith(owner, StringComparison.Ordinal) && MediaFileName.IsId(payload[owner.Length..]) ? payload[owner.Length..] : null;
-    }
+    public string? Read(Guid surveyId, string lineUserId, string token) =>
+        _tokens.Read(Owner(surveyId, lineUserId), token) is { } imageId && MediaFileName.IsId(imageId) ? imageId : null;
 
     private MediaKey KeyOf(string imageId, bool preview)
     {

@@ -31,10 +31,10 @@ public abstract class PublicCommentClosingTests(SurveysBed fixture)
         var scopes = bed.App.Services.GetRequiredService<IServiceScopeFactory>();
         var (first, second) = (Closer(scopes, clock), Closer(scopes, clock));
 
-        var closed = await Task.WhenAll(first.RunOnceAsync(CancellationToken.None), second.RunOnceAsync(CancellationToken.None));
+        var closed = await Task.WhenAll(RunAsync(first), RunAsync(second));
 
         Assert.Equal(1, closed.Sum());
-        Assert.Equal(0, await first.RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await RunAsync(first));
         var states = await scenario.AsEditorAsync(desk => desk.ListAsync(CancellationToken.None));
         Assert.Equal(PublicCommentState.Closed, states.Single(c => c.Id == ending).State);
         Assert.Equal(PublicCommentState.Open, states.Single(c => c.Id == running).State);
@@ -47,7 +47,9 @@ public abstract class PublicCommentClosingTests(SurveysBed fixture)
         });
     }
 
-    private static PollingWorker Closer(IServiceScopeFactory scopes, TimeProvider clock) => new PublicCommentCloser(scopes, clock, NullLogger<PublicCommentCloser>.Instance);
+    private static PublicCommentCloser Closer(IServiceScopeFactory scopes, TimeProvider clock) => new(scopes, clock, NullLogger<PublicCommentCloser>.Instance);
+
+    private static Task<int> RunAsync(PollingWorker worker) => worker.RunOnceAsync(CancellationToken.None);
 }
 
 public sealed class SqlitePublicCommentClosingTests(SqliteSurveysBed fixture) : PublicCommentClosingTests(fixture), IClassFixture<SqliteSurveysBed>;

@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
@@ -118,32 +117,8 @@ public abstract class SurveyImageTests(SurveysBed fixture)
     }
 
     /// <summary>Posts the page's first form as a phone does (multipart): its hidden fields, <paramref name="fields"/> and the images.</summary>
-    private static async Task<BrowserPage> PostAsync(Browser browser, BrowserPage page, IReadOnlyList<byte[]> images, params (string Name, string Value)[] fields)
-    {
-        var form = page.Document.Forms[0]!;
-        using var content = new MultipartFormDataContent();
-        var given = fields.Select(f => f.Name).ToHashSet();
-        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !given.Contains(i.Name!)))
-        {
-            content.Add(new StringContent(hidden.Value), hidden.Name!);
-        }
-
-        foreach (var (name, value) in fields)
-        {
-            content.Add(new StringContent(value), name);
-        }
-
-        foreach (var image in images)
-        {
-            var file = new ByteArrayContent(image);
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            content.Add(file, "image-photo", "photo.jpg");
-        }
-
-        var response = await browser.Client.PostAsync(form.GetAttribute("action")!, content);
-        var body = await response.Content.ReadAsStringAsync();
-        return new BrowserPage(form.GetAttribute("action")!, response.StatusCode, body, new HtmlParser().ParseDocument(body), response);
-    }
+    private static Task<BrowserPage> PostAsync(Browser browser, BrowserPage page, IReadOnlyList<byte[]> images, params (string Name, string Value)[] fields) =>
+        browser.PostMultipartAsync(page, fields, [.. images.Select(i => ("image-photo", i))]);
 
     private static Task<byte[]> ReadStoredAsync(LineTestBed bed, string fileName) => bed.InTenantAsync(SurveyScenario.Channel, async (_, services) =>
     {
