@@ -82,6 +82,7 @@ public static class PortalServiceCollectionExtensions
         app.MapRichMenuImages();
         app.MapReportData();
         app.MapSurveyResults();
+        app.MapPublicCommentOpinions();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         return app;

@@ -49,6 +49,36 @@ public sealed class Browser : IDisposable
     public async Task<BrowserPage> PostAsync(string url, HttpContent content) =>
         await FollowAsync(await SendAsync(new HttpRequestMessage(HttpMethod.Post, url) { Content = content }));
 
+    /// <summary>
+    /// Posts the page's first form as a phone does (multipart): its hidden fields but those <paramref name="fields"/>
+    /// names, then <paramref name="fields"/>, then each file as a JPEG under its field name; follows the redirects.
+    /// </summary>
+    public async Task<BrowserPage> PostMultipartAsync(
+        BrowserPage page, IReadOnlyList<(string Name, string Value)> fields, IReadOnlyList<(string Name, byte[] Content)> files)
+    {
+        var form = page.Document.Forms[0] ?? throw new InvalidOperationException($"No form on {page.Url}: {page.Document.Body?.TextContent}");
+        using var content = new MultipartFormDataContent();
+        var given = fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !given.Contains(i.Name!)))
+        {
+            content.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+            content.Add(file, name, "photo.jpg");
+        }
+
+        return await PostAsync(form.GetAttribute("action")!, content);
+    }
+
     public void Dispose() => _client.Dispose();
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)

@@ -11,6 +11,7 @@ using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Editing;
+using SmartBranch.Modules.Surveys.Images;
 using SmartBranch.Modules.Surveys.Invitations;
 using SmartBranch.Modules.Surveys.Persistence;
 using SmartBranch.Modules.Surveys.PublicComments;
@@ -32,20 +33,24 @@ public sealed class SurveysModule : ISmartBranchModule
         services.AddModelContribution<SurveysModelContribution>();
         services.AddSingleton<IPermissionProvider, SurveysPermissions>();
         services.AddScoped<SurveyAnswering>();
+        services.AddScoped<SurveyImages>();
+        services.AddScoped<SurveyImageIntake>();
         services.AddScoped(sp => new SurveyEditor(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
             sp.GetRequiredService<ITenantScopeFactory>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ISurveyEditor>(sp => sp.GetRequiredService<SurveyEditor>());
         services.AddScoped(sp => new SurveyResults(
-            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ISegmentCatalog>()));
+            sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ISegmentCatalog>(),
+            sp.GetRequiredService<SurveyImages>()));
         services.AddScoped<ISurveyInvitations, SurveyInvitations>();
         services.AddScoped<SurveyReminding>();
-        if (configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker))
+        var worker = configuration.GetValue("Server:Roles", ServerRoles.All).HasFlag(ServerRoles.Worker);
+        if (worker)
         {
             services.AddHostedService<SurveyReminderSender>();
         }
 
-        services.AddPublicComments();
+        services.AddPublicComments(worker);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

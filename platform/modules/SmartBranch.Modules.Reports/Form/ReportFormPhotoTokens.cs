@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Reports.Chat;
 
@@ -16,39 +16,18 @@ internal sealed class ReportFormPhotoTokens(IDataProtectionProvider dataProtecti
     /// <summary>Time to fix the rest of the form after the upload.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
 
-    private readonly ITimeLimitedDataProtector _protector =
-        dataProtection.CreateProtector("SmartBranch.Reports.FormPhoto.v1").ToTimeLimitedDataProtector();
+    private readonly OwnedPageTokens _tokens = new(dataProtection, "SmartBranch.Reports.FormPhoto.v1", Lifetime, clock);
 
     public string Issue(TenantContext tenant, string lineUserId, StoredReportPhoto photo)
     {
         var captured = photo.CapturedAt?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) ?? "";
-        return _protector.Protect($"{Owner(tenant, lineUserId)}{photo.PhotoId}\n{captured}", clock.GetUtcNow() + Lifetime);
+        return _tokens.Issue(Owner(tenant, lineUserId), $"{photo.PhotoId}\n{captured}");
     }
 
     /// <returns>The photo, or null when the token is missing, expired, altered, or someone else's.</returns>
     public StoredReportPhoto? Read(TenantContext tenant, string lineUserId, string? token)
     {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        string payload;
-        try
-        {
-            payload = _protector.Unprotect(token, out var expires);
-            if (expires <= clock.GetUtcNow())
-            {
-                return null;
-            }
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
-        var owner = Owner(tenant, lineUserId);
-        if (!payload.StartsWith(owner, StringComparison.Ordinal) || payload[owner.Length..].Split('\n') is not [{ Length: > 0 } photoId, var captured])
+        if (_tokens.Read(Owner(tenant, lineUserId), token)?.Split('\n') is not [{ Length: > 0 } photoId, var captured])
         {
             return null;
         }

@@ -15,14 +15,20 @@ public sealed record SurveyResultColumn(SurveyItem Question, IReadOnlyDictionary
 
     public SurveyItemKind Kind => Question.Kind;
 
-    /// <summary>Phone numbers, e-mail and postal addresses: masked for staff who may not see residents' personal data.</summary>
-    public bool IsPersonalData => Kind is SurveyItemKind.Phone or SurveyItemKind.Email or SurveyItemKind.PostalCode;
+    /// <summary>
+    /// Phone numbers, e-mail and postal addresses, and images (a photo can show a face, a house or a number plate):
+    /// masked for staff who may not see residents' personal data.
+    /// </summary>
+    public bool IsPersonalData => Kind is SurveyItemKind.Phone or SurveyItemKind.Email or SurveyItemKind.PostalCode or SurveyItemKind.Image;
 
     /// <summary>Counted per choice (or per point of the scale) and drawn as bars; cross-tabulated.</summary>
     public bool IsCounted => Question.HasChoices || Kind == SurveyItemKind.Rating;
 
     /// <summary>Listed one by one, with a search.</summary>
     public bool IsListed => Kind is SurveyItemKind.ShortText or SurveyItemKind.LongText || IsPersonalData;
+
+    /// <summary>Searched by their text; images have none.</summary>
+    public bool IsSearchable => IsListed && Kind != SurveyItemKind.Image;
 
     public string ChoiceLabel(string choiceKey) => ChoiceLabels.GetValueOrDefault(choiceKey, choiceKey);
 

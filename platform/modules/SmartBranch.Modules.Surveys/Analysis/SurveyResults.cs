@@ -7,6 +7,7 @@ using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Domain;
 using SmartBranch.Modules.Surveys.Forms;
+using SmartBranch.Modules.Surveys.Images;
 
 namespace SmartBranch.Modules.Surveys.Analysis;
 
@@ -27,7 +28,11 @@ public sealed record SurveyResultsReport(
 
 /// <param name="Respondent">The LINE user id of an identified survey's respondent, when the reader may see it.</param>
 /// <param name="Masked">The value (and respondent) are hidden from this reader.</param>
-public sealed record SurveyListedAnswer(Guid ResponseId, DateTimeOffset SubmittedAt, string? Respondent, string Value, bool Masked);
+public sealed record SurveyListedAnswer(Guid ResponseId, DateTimeOffset SubmittedAt, string? Respondent, string Value, bool Masked)
+{
+    /// <summary>An image question's images, by id (<see cref="SurveyResults.OpenImageAsync"/>); empty when masked.</summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
+}
 
 /// <param name="Page">1-based; a page past the last answers the last.</param>
 /// <param name="SearchIgnored">A search was asked for on answers the reader may not see, and not made.</param>
@@ -71,13 +76,15 @@ public sealed class SurveyResults
     private readonly ICurrentStaff _staff;
     private readonly IAuditLog _audit;
     private readonly ISegmentCatalog _segments;
+    private readonly SurveyImages _images;
 
-    internal SurveyResults(SmartBranchDbContext db, ICurrentStaff staff, IAuditLog audit, ISegmentCatalog segments)
+    internal SurveyResults(SmartBranchDbContext db, ICurrentStaff staff, IAuditLog audit, ISegmentCatalog segments, SurveyImages images)
     {
         _db = db;
         _staff = staff;
         _audit = audit;
         _segments = segments;
+        _images = images;
     }
 
     /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Results"/>.</exception>
@@ -113,11 +120,11 @@ public sealed class SurveyResults
             throw new SurveyRuleException($"検索する言葉は {SurveyAnswerPage.MaxSearchLength} 文字までです。");
         }
 
-        var searchIgnored = masked && term is not null;
+        var searchIgnored = (masked || !column.IsSearchable) && term is not null;
         var matching = new List<SurveyListedAnswer>();
-        await foreach (var answer in Listed(survey, column, masked ? null : term, cancellationToken))
+        await foreach (var answer in Listed(survey, column, searchIgnored ? null : term, cancellationToken))
         {
-            matching.Add(answer with { Value = masked ? SurveyResultsCsv.Masked : answer.Value, Masked = masked || answer.Masked });
+            matching.Add(answer with { Value = masked ? SurveyResultsCsv.Masked : answer.Value, Masked = masked || answer.Masked, Images = masked ? [] : answer.Images });
         }
 
         var pageCount = Math.Max(1, (matching.Count + SurveyAnswerPage.DefaultPageSize - 1) / SurveyAnswerPage.DefaultPageSize);
@@ -168,6 +175,35 @@ public sealed class SurveyResults
         return new SurveyCsvExport(encoding, (output, token) => SurveyResultsCsv.WriteAsync(rows, columns, options, output, token));
     }
 
+    /// <summary>
+    /// One image of one response (or its preview), for staff who may also see residents' personal data; every view is
+    /// recorded in the audit log. Null when the file is missing.
+    /// </summary>
+    /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Results"/> and <see cref="IResidentDirectory.ViewPermission"/>.</exception>
+    /// <exception cref="SurveyRuleException">No such survey, response, or image among the response's answers.</exception>
+    public async Task<Stream?> OpenImageAsync(Guid surveyId, Guid responseId, string imageId, bool preview, CancellationToken cancellationToken)
+    {
+        RequireResults();
+        if (!ShowsPersonalData)
+        {
+            throw new UnauthorizedAccessException($"回答の画像を見るには、権限「{IResidentDirectory.ViewPermission}」も必要です。");
+        }
+
+        var (survey, columns) = await FindAsync(surveyId, cancellationToken);
+        var json = await Responses(survey.Id).Where(r => r.Id == responseId).Select(r => r.AnswersJson).SingleOrDefaultAsync(cancellationToken);
+        var answers = json is null ? null : SurveyAnswersJson.Parse(json);
+        if (answers is null || !columns.Columns.Any(c => c.Kind == SurveyItemKind.Image && answers.TryGetValue(c.Key, out var ids) && ids.Contains(imageId)))
+        {
+            throw new SurveyRuleException("画像が見つかりません。別のアンケートの回答のものか、削除されています。");
+        }
+
+        await _audit.RecordAsync(new AuditRecord(
+            "surveys.answers.image_viewed", "survey", survey.Id.ToString(),
+            $"アンケート「{survey.Title}」の回答 {responseId} の画像{(preview ? "（縮小版）" : "")}を見ました。",
+            TouchesPersonalData: true), cancellationToken);
+        return await _images.OpenAsync(imageId, preview, cancellationToken);
+    }
+
     private bool ShowsPersonalData => _staff.HasPermission(IResidentDirectory.ViewPermission);
 
     private IQueryable<SurveyResponse> Responses(Guid surveyId) =>
@@ -189,11 +225,15 @@ public sealed class SurveyResults
                 continue;
             }
 
-            var value = values[0];
+            var isImage = column.Kind == SurveyItemKind.Image;
+            var value = isImage ? $"画像 {values.Count} 枚" : values[0];
             if (term is null || value.Contains(term, StringComparison.OrdinalIgnoreCase))
             {
                 var hideRespondent = survey.Anonymous || !ShowsPersonalData;
-                yield return new SurveyListedAnswer(row.Id, row.SubmittedAt, hideRespondent ? null : row.LineUserId, value, !survey.Anonymous && !ShowsPersonalData);
+                yield return new SurveyListedAnswer(row.Id, row.SubmittedAt, hideRespondent ? null : row.LineUserId, value, !survey.Anonymous && !ShowsPersonalData)
+                {
+                    Images = isImage ? values : [],
+                };
             }
         }
     }

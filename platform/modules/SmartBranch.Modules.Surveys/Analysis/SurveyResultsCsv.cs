@@ -1,7 +1,7 @@
 using System.Globalization;
 using SmartBranch.Kernel;
-using SmartBranch.Kernel.DataExport;
 using SmartBranch.Modules.Surveys.Answering;
+using SmartBranch.Modules.Surveys.Forms;
 
 namespace SmartBranch.Modules.Surveys.Analysis;
 
@@ -13,8 +13,9 @@ internal sealed record SurveyCsvOptions(bool Identified, bool ShowsPersonalData,
 
 /// <summary>
 /// A survey's responses as CSV for Excel: a row per response, written as it is read; a column per question key across
-/// every form version (a removed question keeps its column); choices by their labels; times in Japan time; cells
-/// formula-guarded (<see cref="CsvFormat"/>) and CRLF. No segment attributes: a row with its district and age band is
+/// every form version (a removed question keeps its column); choices by their labels; an image question by how many
+/// images were given (never the images or their ids); times in Japan time; cells
+/// formula-guarded and CRLF (<see cref="SurveyCsvWriter"/>). No segment attributes: a row with its district and age band is
 /// one person's record, which only the cross-tabulation, with small counts hidden, may summarise.
 /// </summary>
 internal static class SurveyResultsCsv
@@ -26,16 +27,12 @@ internal static class SurveyResultsCsv
     public const string ChoiceSeparator = "、";
 
     /// <returns>How many responses were written.</returns>
-    public static async Task<int> WriteAsync(
+    public static Task<int> WriteAsync(
         IAsyncEnumerable<SurveyCsvRow> rows, SurveyResultColumns columns, SurveyCsvOptions options, Stream output, CancellationToken cancellationToken)
     {
-        var count = 0;
-        await using var writer = new StreamWriter(output, SurveyCsvEncodings.For(options.Encoding), bufferSize: 64 * 1024, leaveOpen: true);
-        writer.NewLine = CsvFormat.NewLine;
         string[] fixedHeader = options.Identified ? ["回答ID", "回答日時(日本時間)", "質問の版", "回答者(LINEユーザーID)"] : ["回答ID", "回答日時(日本時間)", "質問の版"];
-        await WriteRowAsync(writer, [.. fixedHeader, .. columns.Columns.Select(Heading)], options.Encoding);
         var cells = new string?[fixedHeader.Length + columns.Columns.Count];
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        return SurveyCsvWriter.WriteAsync(rows, [.. fixedHeader, .. columns.Columns.Select(Heading)], row =>
         {
             var answers = SurveyAnswersJson.Parse(row.AnswersJson);
             cells[0] = row.Id.ToString();
@@ -52,21 +49,15 @@ internal static class SurveyResultsCsv
                 cells[fixedHeader.Length + i] = answers.TryGetValue(column.Key, out var values) && values.Count > 0 ? Cell(column, values, options) : null;
             }
 
-            await WriteRowAsync(writer, cells, options.Encoding);
-            count++;
-        }
-
-        await writer.FlushAsync(cancellationToken);
-        return count;
+            return cells;
+        }, options.Encoding, output, cancellationToken);
     }
 
     private static string Heading(SurveyResultColumn column) => column.Removed ? $"{column.Label} [{column.Key}]（削除された質問）" : $"{column.Label} [{column.Key}]";
 
     private static string Cell(SurveyResultColumn column, IReadOnlyList<string> values, SurveyCsvOptions options) =>
-        column.IsPersonalData && !options.ShowsPersonalData ? Masked
+        column.Kind == SurveyItemKind.Image ? values.Count.ToString(CultureInfo.InvariantCulture)
+        : column.IsPersonalData && !options.ShowsPersonalData ? Masked
         : column.Question.HasChoices ? string.Join(ChoiceSeparator, values.Select(column.ChoiceLabel))
         : values[0];
-
-    private static Task WriteRowAsync(StreamWriter writer, IReadOnlyList<string?> cells, SurveyCsvEncoding encoding) =>
-        writer.WriteLineAsync(SurveyCsvEncodings.Prepare(CsvFormat.Row(cells), encoding));
 }

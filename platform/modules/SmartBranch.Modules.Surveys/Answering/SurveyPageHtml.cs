@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Modules.Surveys.Answers;
 using SmartBranch.Modules.Surveys.Domain;
 using SmartBranch.Modules.Surveys.Forms;
+using SmartBranch.Modules.Surveys.Images;
 
 namespace SmartBranch.Modules.Surveys.Answering;
 
@@ -67,7 +69,8 @@ internal static class SurveyPageHtml
         }
 
         Append(html, $"""<p id="draft-restored" class="notice" role="status" hidden>{E(SurveyPageText.DraftRestored)}</p>""");
-        Append(html, $"""<form id="survey-form" method="post" action="{E(post.Action)}" novalidate data-draft-key="{E(draftKey)}"{(restoreDraft ? " data-restore-draft" : "")}>""");
+        var multipart = form.Questions.Any(q => q.Kind == SurveyItemKind.Image) ? " enctype=\"multipart/form-data\"" : "";
+        Append(html, $"""<form id="survey-form" method="post" action="{E(post.Action)}"{multipart} novalidate data-draft-key="{E(draftKey)}"{(restoreDraft ? " data-restore-draft" : "")}>""");
         Hidden(html, post);
         var labels = form.Items.ToDictionary(i => i.Key, i => i, StringComparer.Ordinal);
         foreach (var item in form.Items)
@@ -87,7 +90,7 @@ internal static class SurveyPageHtml
 
             var error = errors.FirstOrDefault(e => e.QuestionKey == item.Key)?.Message;
             var given = values.TryGetValue(item.Key, out var v) ? v : [];
-            Question(html, item, given, error, labels);
+            Question(html, item, given, error, labels, post.Action);
         }
 
         Append(html, $"""<button type="submit" name="{StepField}" value="{ConfirmStep}">{E(SurveyPageText.Confirm)}</button>""");
@@ -109,6 +112,14 @@ internal static class SurveyPageHtml
         Append(html, """<dl class="survey-answers">""");
         foreach (var question in form.Questions.Where(q => SurveyAnswerRules.IsShown(q, answers)))
         {
+            if (question.Kind == SurveyItemKind.Image && answers.TryGetValue(question.Key, out var tokens))
+            {
+                Append(html, $"""<dt>{E(question.Label)}</dt><dd>{E(SurveyPageText.ImageCount(tokens.Count))}""");
+                Thumbnails(html, tokens, post.Action, removeField: null);
+                Append(html, "</dd>");
+                continue;
+            }
+
             var shown = answers.TryGetValue(question.Key, out var values) ? string.Join("、", values.Select(value => Display(question, value))) : SurveyPageText.Unanswered;
             Append(html, $"""<dt>{E(question.Label)}</dt><dd>{E(shown)}</dd>""");
         }
@@ -165,7 +176,7 @@ internal static class SurveyPageHtml
         Append(html, $"""<input type="hidden" name="{SubmissionField}" value="{E(post.SubmissionKey)}">""");
     }
 
-    private static void Question(StringBuilder html, SurveyItem item, IReadOnlyList<string> given, string? error, Dictionary<string, SurveyItem> items)
+    private static void Question(StringBuilder html, SurveyItem item, IReadOnlyList<string> given, string? error, Dictionary<string, SurveyItem> items, string action)
     {
         var id = FieldId(item.Key);
         var describedBy = string.Join(" ", new[]
@@ -177,7 +188,7 @@ internal static class SurveyPageHtml
         }.Where(d => d is not null));
         var aria = $"""{(describedBy.Length > 0 ? $" aria-describedby=\"{describedBy}\"" : "")}{(error is null ? "" : " aria-invalid=\"true\"")}""";
         var required = item.Required ? " required aria-required=\"true\"" : "";
-        var grouped = item.Kind is SurveyItemKind.SingleChoice or SurveyItemKind.MultipleChoice or SurveyItemKind.Rating;
+        var grouped = item.Kind is SurveyItemKind.SingleChoice or SurveyItemKind.MultipleChoice or SurveyItemKind.Rating or SurveyItemKind.Image;
         var title = $"""{E(item.Label)} <span class="{(item.Required ? "required" : "optional")}">（{(item.Required ? SurveyPageText.Required : SurveyPageText.Optional)}）</span>""";
 
         Append(html, $"""<div class="question{(error is null ? "" : " question-error")}" id="{id}"{Condition(item)}>""");
@@ -202,6 +213,9 @@ internal static class SurveyPageHtml
                 break;
             case SurveyItemKind.Rating:
                 Rating(html, item, given, required);
+                break;
+            case SurveyItemKind.Image:
+                Images(html, item, given, action);
                 break;
             case SurveyItemKind.Dropdown:
                 Append(html, $"""<select id="{id}-input" name="{E(FieldName(item.Key))}"{aria}{required}>""");
@@ -269,6 +283,7 @@ internal static class SurveyPageHtml
         SurveyItemKind.Phone => "例: 0172-44-1111",
         SurveyItemKind.Email => "例: taro@example.jp",
         SurveyItemKind.PostalCode => "〒 のあとの 7 桁（例: 036-0104）",
+        SurveyItemKind.Image => SurveyPageText.Images(item.EffectiveMaxImages),
         _ => null,
     };
 
@@ -303,6 +318,54 @@ internal static class SurveyPageHtml
         }
 
         Append(html, "</div>");
+    }
+
+    /// <summary>The images kept so far, each removable, and a file input for the rest; the script previews a chosen file before it is sent.</summary>
+    private static void Images(StringBuilder html, SurveyItem item, IReadOnlyList<string> tokens, string action)
+    {
+        var id = FieldId(item.Key);
+        Thumbnails(html, tokens, action, SurveyImageIntake.RemovePrefix + item.Key);
+        foreach (var token in tokens)
+        {
+            Append(html, $"""<input type="hidden" name="{E(FieldName(item.Key))}" value="{E(token)}">""");
+        }
+
+        var left = item.EffectiveMaxImages - tokens.Count;
+        if (left <= 0)
+        {
+            return;
+        }
+
+        Append(html, $"""<label class="question-label" for="{id}-file">{E(SurveyPageText.ChooseImage)}</label>""");
+        Append(html, $"""<p class="question-hint" id="{id}-left">{E(SurveyPageText.ImagesLeft(item.EffectiveMaxImages, tokens.Count))}</p>""");
+        Append(html, $"""<input type="file" id="{id}-file" name="{E(SurveyImageIntake.FilePrefix + item.Key)}" accept="image/jpeg,image/png"{(left > 1 ? " multiple" : "")} aria-describedby="{id}-left {id}-file-error" data-max-files="{left}" data-max-bytes="{ImageReencoder.MaxUploadBytes}" data-too-large="{E(SurveyPageText.ImageTooLargeOnPhone)}" data-not-image="{E(SurveyPageText.NotAnImageOnPhone)}" data-too-many="{E(SurveyAnswerRules.ImageCountMessage(left))}" data-alt="{E(SurveyPageText.ImageAlt)}">""");
+        Append(html, $"""<p class="field-error" id="{id}-file-error" role="alert" hidden></p>""");
+        Append(html, $"""<ul class="survey-images" id="{id}-previews" aria-live="polite"></ul>""");
+    }
+
+    /// <param name="removeField">The field of each image's box to remove it; none on the confirmation.</param>
+    private static void Thumbnails(StringBuilder html, IReadOnlyList<string> tokens, string action, string? removeField)
+    {
+        if (tokens.Count == 0)
+        {
+            return;
+        }
+
+        Append(html, """<ul class="survey-images">""");
+        for (var index = 0; index < tokens.Count; index++)
+        {
+            var alt = $"{SurveyPageText.ImageAlt} {index + 1}";
+            Append(html, $"""<li><img src="{E(SurveyPageEndpoints.ImagePathOf(action, tokens[index]))}" alt="{E(alt)}" width="120" height="120">""");
+            if (removeField is not null)
+            {
+                var boxId = $"{removeField}-{index + 1}";
+                Append(html, $"""<div class="choice"><input type="checkbox" id="{E(boxId)}" name="{E(removeField)}" value="{E(tokens[index])}"><label for="{E(boxId)}">{E(SurveyPageText.RemoveImage)}（{index + 1}）</label></div>""");
+            }
+
+            Append(html, "</li>");
+        }
+
+        Append(html, "</ul>");
     }
 
     private static string Condition(SurveyItem item) => item.ShowWhen is { } condition

@@ -4,9 +4,10 @@ namespace SmartBranch.Modules.Surveys.Answering;
 
 /// <summary>
 /// What a survey page's form posted: the answers by question key, the page's submission key (a new one when it sent
-/// none that is usable), and the step pressed. Shared by every page that draws its form with <see cref="SurveyPageHtml"/>.
+/// none that is usable), the step pressed, and the whole form (for its files). Shared by every page that draws its form
+/// with <see cref="SurveyPageHtml"/>.
 /// </summary>
-internal sealed record SurveyPagePosted(IReadOnlyDictionary<string, IReadOnlyList<string>> Given, string SubmissionKey, string Step)
+internal sealed record SurveyPagePosted(IReadOnlyDictionary<string, IReadOnlyList<string>> Given, string SubmissionKey, string Step, IFormCollection Form)
 {
     private const int MaxValuesPerQuestion = 100;
 
@@ -20,7 +21,7 @@ internal sealed record SurveyPagePosted(IReadOnlyDictionary<string, IReadOnlyLis
                 f => (IReadOnlyList<string>)f.Value.Take(MaxValuesPerQuestion).Select(v => v ?? "").ToList(),
                 StringComparer.Ordinal);
         var submissionKey = form[SurveyPageHtml.SubmissionField].ToString();
-        return new SurveyPagePosted(given, Guid.TryParse(submissionKey, out _) ? submissionKey : NewSubmissionKey(), form[SurveyPageHtml.StepField].ToString());
+        return new SurveyPagePosted(given, Guid.TryParse(submissionKey, out _) ? submissionKey : NewSubmissionKey(), form[SurveyPageHtml.StepField].ToString(), form);
     }
 
     public static string NewSubmissionKey() => Guid.NewGuid().ToString();

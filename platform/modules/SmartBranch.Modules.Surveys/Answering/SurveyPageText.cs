@@ -32,6 +32,11 @@ internal static class SurveyPageText
     public const string DraftRestored = "前回の入力途中の内容を戻しました。";
     public const string RatingLow = "低い";
     public const string RatingHigh = "高い";
+    public const string ChooseImage = "画像を選ぶ（カメラで撮る・写真から選ぶ）";
+    public const string RemoveImage = "この画像を削除する";
+    public const string ImageAlt = "選んだ画像";
+    public const string ImageTooLargeOnPhone = "この画像は大きすぎます（10 MB まで）。小さくしてから選んでください。";
+    public const string NotAnImageOnPhone = "JPEG または PNG の画像を選んでください。ほかの種類のファイルは送れません。";
 
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
     private static readonly CultureInfo Japanese = CultureInfo.GetCultureInfo("ja-JP");
@@ -45,6 +50,15 @@ internal static class SurveyPageText
     public static string Period(DateTimeOffset closesAt) => $"受付期限: {Display(closesAt)}";
 
     public static string Condition(string question, string answers) => $"「{question}」で「{answers}」と答えた方のみ";
+
+    public static string Images(int max) => $"JPEG か PNG の画像を {max} 枚まで（1 枚 10 MB まで）。位置情報などは取り除いて保存します。";
+
+    public static string ImageCount(int count) => $"画像 {count} 枚";
+
+    public static string ImagesLeft(int max, int kept) => $"あと {max - kept} 枚選べます";
+
+    public static string TooLarge(long maxBytes) =>
+        $"送ったファイルの合計が大きすぎます（{maxBytes / 1024 / 1024} MB まで）。前の画面に戻り、画像を減らすか小さくしてから、もう一度送ってください。入力した内容はこの端末に残っています。";
 
     public static string Characters(int max) => $"{max} 文字まで";
 

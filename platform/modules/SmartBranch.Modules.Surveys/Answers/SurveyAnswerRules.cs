@@ -81,6 +81,11 @@ public static partial class SurveyAnswerRules
             return ([], question.Required ? RequiredMessage(question) : null);
         }
 
+        if (question.Kind == SurveyItemKind.Image)
+        {
+            return values.Count > question.EffectiveMaxImages ? ([], ImageCountMessage(question.EffectiveMaxImages)) : (values, null);
+        }
+
         if (question.Kind != SurveyItemKind.MultipleChoice && values.Count > 1)
         {
             return ([], question.HasChoices || question.Kind == SurveyItemKind.Rating ? "一つだけ選んでください。" : "回答は一つだけ入力してください。");
@@ -102,12 +107,16 @@ public static partial class SurveyAnswerRules
         };
     }
 
+    /// <summary>Too many images for a question that takes <paramref name="max"/>.</summary>
+    public static string ImageCountMessage(int max) => $"画像は {max} 枚まで送れます。減らしてから、もう一度送ってください。";
+
     private static (IReadOnlyList<string>, string?) One(string value, string? message) => message is null ? ([value], null) : ([], message);
 
     private static string RequiredMessage(SurveyItem question) => question.Kind switch
     {
         SurveyItemKind.MultipleChoice => "一つ以上選んでください（この質問は回答が必要です）。",
         SurveyItemKind.SingleChoice or SurveyItemKind.Dropdown or SurveyItemKind.Rating => "どれか一つを選んでください（この質問は回答が必要です）。",
+        SurveyItemKind.Image => "画像を選んでください（この質問は回答が必要です）。",
         _ => "この質問は回答が必要です。入力してください。",
     };
 

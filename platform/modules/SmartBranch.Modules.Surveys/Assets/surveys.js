@@ -1,6 +1,7 @@
 // The survey page's progressive enhancement. Without it the page still works: every question is shown with its
 // condition written out, and the server checks everything. With it: questions that do not apply are hidden, the
-// draft is kept on the phone (localStorage) until the answer is in, and focus moves to the list of errors.
+// draft is kept on the phone (localStorage) until the answer is in, focus moves to the list of errors, and a chosen
+// image is checked (type, size, count) and shown as a thumbnail before it is sent. Images are not part of the draft.
 (() => {
   'use strict';
 
@@ -30,7 +31,7 @@
   }
 
   const draftKey = form.dataset.draftKey;
-  const isAnswer = (name) => name && name.startsWith('q-');
+  const isAnswer = (e) => e.name && e.name.startsWith('q-') && e.type !== 'hidden';
 
   const valuesOf = (name) => Array.from(form.elements)
     .filter((e) => e.name === name && !e.disabled)
@@ -52,7 +53,7 @@
       return;
     }
     const draft = {};
-    Array.from(form.elements).filter((e) => isAnswer(e.name)).forEach((e) => {
+    Array.from(form.elements).filter(isAnswer).forEach((e) => {
       draft[e.name] = valuesOf(e.name);
     });
     try {
@@ -74,7 +75,7 @@
       return;
     }
     let restored = false;
-    Array.from(form.elements).filter((e) => isAnswer(e.name) && Array.isArray(draft[e.name])).forEach((e) => {
+    Array.from(form.elements).filter((e) => isAnswer(e) && Array.isArray(draft[e.name])).forEach((e) => {
       const values = draft[e.name];
       if (e.type === 'radio' || e.type === 'checkbox') {
         e.checked = values.includes(e.value);
@@ -88,6 +89,43 @@
       notice.hidden = false;
     }
   };
+
+  // A refused file is taken out of the input at once, so the rest of the form is sent as it is.
+  const checkImages = (input) => {
+    const error = document.getElementById(`${input.id}-error`);
+    const previews = document.getElementById(input.id.replace(/-file$/, '-previews'));
+    const files = Array.from(input.files);
+    const refusal = files.length > Number(input.dataset.maxFiles) ? input.dataset.tooMany
+      : files.some((f) => f.type !== 'image/jpeg' && f.type !== 'image/png') ? input.dataset.notImage
+        : files.some((f) => f.size > Number(input.dataset.maxBytes)) ? input.dataset.tooLarge
+          : null;
+    previews.replaceChildren();
+    error.hidden = refusal === null;
+    error.textContent = refusal || '';
+    input.setAttribute('aria-invalid', refusal === null ? 'false' : 'true');
+    if (refusal !== null) {
+      input.value = '';
+      return;
+    }
+    files.forEach((file, index) => {
+      const reader = new FileReader();
+      reader.addEventListener('load', () => {
+        const image = document.createElement('img');
+        image.src = reader.result;
+        image.alt = `${input.dataset.alt} ${index + 1}`;
+        image.width = 120;
+        image.height = 120;
+        const item = document.createElement('li');
+        item.append(image);
+        previews.append(item);
+      });
+      reader.readAsDataURL(file);
+    });
+  };
+
+  form.querySelectorAll('input[type="file"]').forEach((input) => {
+    input.addEventListener('change', () => checkImages(input));
+  });
 
   document.querySelectorAll('.condition-note').forEach((note) => { note.hidden = true; });
   if (form.hasAttribute('data-restore-draft')) {

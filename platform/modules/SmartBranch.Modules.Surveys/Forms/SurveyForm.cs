@@ -18,6 +18,9 @@ public enum SurveyItemKind
     Email,
     PostalCode,
     Rating,
+
+    /// <summary>Photos the resident takes or chooses (JPEG or PNG), kept privately; the answer holds their ids.</summary>
+    Image,
 }
 
 /// <summary>
@@ -36,7 +39,8 @@ public sealed record SurveyForm(IReadOnlyList<SurveyItem> Items)
 /// <summary>
 /// One item of a form. Only the settings of its <see cref="Kind"/> are used: <see cref="Choices"/> for the choice kinds,
 /// <see cref="MinChoices"/>/<see cref="MaxChoices"/> for multiple choice, <see cref="MinLength"/>/<see cref="MaxLength"/>
-/// for text, <see cref="Min"/>/<see cref="Max"/> for numbers and the rating scale (1 to <see cref="Max"/>).
+/// for text, <see cref="Min"/>/<see cref="Max"/> for numbers and the rating scale (1 to <see cref="Max"/>),
+/// <see cref="MaxImages"/> for images.
 /// </summary>
 /// <param name="Key">Stable within the survey (<c>q1</c>, <c>age</c>); answers are stored under it.</param>
 /// <param name="Label">The question, or the section's heading.</param>
@@ -55,7 +59,8 @@ public sealed record SurveyItem(
     int? MaxLength = null,
     decimal? Min = null,
     decimal? Max = null,
-    SurveyCondition? ShowWhen = null)
+    SurveyCondition? ShowWhen = null,
+    int? MaxImages = null)
 {
     public bool IsQuestion => Kind != SurveyItemKind.Section;
 
@@ -66,6 +71,9 @@ public sealed record SurveyItem(
 
     /// <summary>The rating scale's top (1 to this).</summary>
     public int RatingTop => (int)(Max ?? SurveyFormLimits.DefaultRatingTop);
+
+    /// <summary>How many images an image question takes.</summary>
+    public int EffectiveMaxImages => MaxImages ?? 1;
 }
 
 /// <param name="Key">Stored in answers; stable within the question.</param>
@@ -87,6 +95,7 @@ public static class SurveyFormLimits
     public const int LongTextCeiling = 4000;
     public const int MaxRatingTop = 10;
     public const int DefaultRatingTop = 5;
+    public const int MaxImagesCeiling = 3;
 
     public static int DefaultMaxLength(SurveyItemKind kind) => kind switch
     {

@@ -90,6 +90,11 @@ public static partial class SurveyFormRules
             errors.Add($"この種類の質問に選択肢は設定できません。");
         }
 
+        if (item.Kind != SurveyItemKind.Image && item.MaxImages is not null)
+        {
+            errors.Add($"画像の枚数は画像の質問にだけ設定できます。");
+        }
+
         switch (item.Kind)
         {
             case SurveyItemKind.ShortText or SurveyItemKind.LongText:
@@ -97,6 +102,9 @@ public static partial class SurveyFormRules
                 break;
             case SurveyItemKind.Number when item.Min > item.Max:
                 errors.Add($"最小値（{item.Min}）が最大値（{item.Max}）より大きくなっています。");
+                break;
+            case SurveyItemKind.Image when item.MaxImages is < 1 or > SurveyFormLimits.MaxImagesCeiling:
+                errors.Add($"画像の枚数は 1 から {SurveyFormLimits.MaxImagesCeiling} 枚までにしてください。");
                 break;
             case SurveyItemKind.Rating when item.Max is { } top && (top != decimal.Truncate(top) || top < 2 || top > SurveyFormLimits.MaxRatingTop):
                 errors.Add($"評価の段階は 2 から {SurveyFormLimits.MaxRatingTop} までの整数にしてください。");

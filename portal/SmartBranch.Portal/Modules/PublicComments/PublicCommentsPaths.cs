@@ -15,5 +15,8 @@ public static class PublicCommentsPaths
 
     public static string Opinions(string tenantSlug, Guid caseId) => $"{Edit(tenantSlug, caseId)}/opinions";
 
+    /// <summary>The opinions as CSV (posted, with <c>encoding</c>).</summary>
+    public static string OpinionsExport(string tenantSlug, Guid caseId) => $"{Opinions(tenantSlug, caseId)}/export";
+
     public static string Result(string tenantSlug, Guid caseId) => $"{Edit(tenantSlug, caseId)}/result";
 }

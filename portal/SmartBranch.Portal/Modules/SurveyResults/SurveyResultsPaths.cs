@@ -13,6 +13,10 @@ public static class SurveyResultsPaths
     /// <summary>The answers as CSV (posted, with <c>encoding</c>).</summary>
     public static string Export(string tenantSlug, Guid surveyId) => $"{Results(tenantSlug, surveyId)}/export";
 
+    /// <summary>One image of an answer, or its preview.</summary>
+    public static string Image(string tenantSlug, Guid surveyId, Guid responseId, string imageId, bool preview) =>
+        $"{Results(tenantSlug, surveyId)}/responses/{responseId}/images/{Uri.EscapeDataString(imageId)}" + (preview ? "?preview=true" : "");
+
     /// <summary>One listed question's answers, a page of them, optionally searched.</summary>
     public static string Answers(string tenantSlug, Guid surveyId, string questionKey, string? search, int page) =>
         $"{Results(tenantSlug, surveyId)}?answers={Uri.EscapeDataString(questionKey)}"

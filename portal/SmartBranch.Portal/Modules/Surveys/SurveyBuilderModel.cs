@@ -85,6 +85,7 @@ public sealed class SurveyItemInput(string key, SurveyItemKind kind)
     public string Min { get; set; } = "";
     public string Max { get; set; } = "";
     public string RatingTop { get; set; } = SurveyFormLimits.DefaultRatingTop.ToString(CultureInfo.InvariantCulture);
+    public string MaxImages { get; set; } = "1";
 
     /// <summary>The earlier question whose answers show this item; empty when it is always shown.</summary>
     public string ConditionKey { get; set; } = "";
@@ -154,7 +155,8 @@ public sealed class SurveyItemInput(string key, SurveyItemKind kind)
             Kind is SurveyItemKind.ShortText or SurveyItemKind.LongText ? Int(nameof(MaxLength), MaxLength) : null,
             Kind == SurveyItemKind.Number ? Decimal(nameof(Min), Min) : null,
             Kind == SurveyItemKind.Number ? Decimal(nameof(Max), Max) : Kind == SurveyItemKind.Rating ? Decimal(nameof(RatingTop), RatingTop) : null,
-            string.IsNullOrEmpty(ConditionKey) ? null : new SurveyCondition(ConditionKey, [.. ConditionValues.Order(StringComparer.Ordinal)]));
+            string.IsNullOrEmpty(ConditionKey) ? null : new SurveyCondition(ConditionKey, [.. ConditionValues.Order(StringComparer.Ordinal)]),
+            Kind == SurveyItemKind.Image ? Int(nameof(MaxImages), MaxImages) : null);
         return (item, notNumbers);
     }
 
@@ -172,6 +174,7 @@ public sealed class SurveyItemInput(string key, SurveyItemKind kind)
             Min = item.Kind == SurveyItemKind.Number ? Text(item.Min) : "",
             Max = item.Kind == SurveyItemKind.Number ? Text(item.Max) : "",
             RatingTop = item.Kind == SurveyItemKind.Rating ? item.RatingTop.ToString(CultureInfo.InvariantCulture) : SurveyFormLimits.DefaultRatingTop.ToString(CultureInfo.InvariantCulture),
+            MaxImages = item.EffectiveMaxImages.ToString(CultureInfo.InvariantCulture),
             ConditionKey = item.ShowWhen?.QuestionKey ?? "",
         };
         input.Choices.AddRange((item.Choices ?? []).Select(c => new SurveyChoiceInput(c.Key, c.Label)));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -185,30 +184,8 @@ public abstract class ReportFormTests(ReportsBed fixture)
     }
 
     /// <summary>Posts the page's first form as a phone does (multipart): its hidden fields, <paramref name="fields"/> and a photo.</summary>
-    private static async Task<BrowserPage> PostAsync(Browser browser, BrowserPage page, byte[]? photo, params (string Name, string Value)[] fields)
-    {
-        var form = page.Document.Forms[0]!;
-        using var content = new MultipartFormDataContent();
-        var given = fields.Select(f => f.Name).ToHashSet();
-        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !given.Contains(i.Name!)))
-        {
-            content.Add(new StringContent(hidden.Value), hidden.Name!);
-        }
-
-        foreach (var (name, value) in fields)
-        {
-            content.Add(new StringContent(value), name);
-        }
-
-        if (photo is not null)
-        {
-            var file = new ByteArrayContent(photo);
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            content.Add(file, "photo", "photo.jpg");
-        }
-
-        return await browser.PostAsync(form.GetAttribute("action")!, content);
-    }
+    private static Task<BrowserPage> PostAsync(Browser browser, BrowserPage page, byte[]? photo, params (string Name, string Value)[] fields) =>
+        browser.PostMultipartAsync(page, fields, photo is null ? [] : [("photo", photo)]);
 
     private static string ReceiptNumberOf(BrowserPage page) =>
         System.Text.RegularExpressions.Regex.Match(page.Document.QuerySelector("#report-receipt")!.TextContent, @"R-\d{4}-\d{6}").Value;

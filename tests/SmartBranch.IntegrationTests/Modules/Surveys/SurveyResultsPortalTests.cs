@@ -1,13 +1,16 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.IntegrationTests.Portal;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.Media;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Domain;
 using SmartBranch.Modules.Surveys.Forms;
+using SmartBranch.Modules.Surveys.Images;
 using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Modules.Surveys;
@@ -110,6 +113,67 @@ public abstract class SurveyResultsPortalTests(PortalTestBed fixture)
         using var bad = await admin.PostFormAsync(page, "/results/export", ("encoding", "EBCDIC"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
+
+    [Fact]
+    public async Task Staff_who_may_see_residents_open_an_image_answer_each_view_audited_and_a_contractor_sees_none_of_it()
+    {
+        var bed = await fixture.GetAsync();
+        var (surveyId, imageId) = await FileImageAsync(bed);
+        var (admin, user) = await PortalSession.SignInAsync(bed, StaffRoles.Admin);
+        using var _admin = admin;
+        var path = $"/portal/hirakawa/surveys/{surveyId}/results?answers=photo";
+
+        var list = await admin.GetAsync(path);
+        Assert.Equal("画像 1 枚", list.Document.QuerySelector(".survey-answer-text")!.TextContent);
+        Assert.Null(list.Document.QuerySelector("#survey-answers-search"));
+        var thumbnail = list.Document.QuerySelector(".survey-answer-images img")!.GetAttribute("src")!;
+        var full = list.Document.QuerySelector(".survey-answer-images a")!.GetAttribute("href")!;
+        foreach (var url in new[] { thumbnail, full })
+        {
+            using var image = await admin.Client.GetAsync(url);
+            Assert.Equal((HttpStatusCode.OK, "image/jpeg"), (image.StatusCode, image.Content.Headers.ContentType?.MediaType));
+            Assert.True(image.Headers.CacheControl is { Private: true, NoStore: true });
+        }
+
+        using (var elsewhere = await admin.Client.GetAsync(full.Replace(imageId, MediaFileName.NewId(), StringComparison.Ordinal)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        }
+
+        Assert.Equal(
+            [("surveys.answers.read", true), ("surveys.answers.image_viewed", true), ("surveys.answers.image_viewed", true)],
+            await AuditAsync(bed, user.UserId, surveyId));
+
+        var (contractor, contractorUser) = await PortalSession.SignInAsync(bed, StaffRoles.Contractor);
+        using var _contractor = contractor;
+        var masked = await contractor.GetAsync(path);
+        Assert.Equal("***", masked.Document.QuerySelector(".survey-answer-text")!.TextContent);
+        Assert.Null(masked.Document.QuerySelector(".survey-answer-images"));
+        using (var refused = await contractor.Client.GetAsync(full))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        Assert.DoesNotContain(await AuditAsync(bed, contractorUser.UserId, surveyId), e => e.Action == "surveys.answers.image_viewed");
+    }
+
+    /// <summary>An open identified survey with one answer carrying one image, kept as a resident's upload is.</summary>
+    private static Task<(Guid SurveyId, string ImageId)> FileImageAsync(LineTestBed bed) =>
+        bed.InTenantAsync(Channel, async (db, services) =>
+        {
+            var opened = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+            var survey = Survey.Create(new SurveySettings("道路の写真", null, opened, opened.AddYears(10), false, false, false), opened);
+            db.Add(survey);
+            db.Add(SurveyFormVersion.Save(survey.Id, 1, SurveyFormJson.Serialize(new SurveyForm([new SurveyItem("photo", SurveyItemKind.Image, "写真")])), opened));
+            survey.UseForm(1, opened);
+            survey.Open(opened);
+            using var upload = new MemoryStream(SurveyImageTests.Jpeg());
+            var imageId = await services.GetRequiredService<SurveyImages>().KeepAsync(upload, CancellationToken.None);
+            var json = SurveyAnswersJson.Serialize(new Dictionary<string, IReadOnlyList<string>> { ["photo"] = [imageId] });
+            db.Add(SurveyResponse.Submit(survey, "key-image", $"U{Guid.NewGuid():N}", json, "{}", opened.AddDays(1)));
+            await db.SaveChangesAsync();
+            return (survey.Id, imageId);
+        });
 
     /// <summary>An open survey with <paramref name="answers"/> answers (the first at 01:00 UTC on 1 April 2026), all from one resident.</summary>
     private static Task<(Guid SurveyId, string Respondent)> FileAsync(LineTestBed bed, bool anonymous, int answers) =>

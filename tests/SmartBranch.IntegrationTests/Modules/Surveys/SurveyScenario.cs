@@ -34,13 +34,13 @@ internal sealed class SurveyScenario(LineTestBed bed, TestChannel? staffChannel 
         new SurveyItem("email", SurveyItemKind.Email, "連絡先のメールアドレス"),
     ]);
 
-    public async Task<Guid> PublishAsync(string title, bool anonymous = false, bool oneAnswer = false)
+    public async Task<Guid> PublishAsync(string title, bool anonymous = false, bool oneAnswer = false, SurveyForm? form = null)
     {
         var now = DateTimeOffset.UtcNow;
         return await AsEditorAsync(async editor =>
         {
             var id = await editor.CreateAsync(new SurveySettings(title, "ご協力をお願いします。", now.AddMinutes(-5), now.AddDays(30), anonymous, oneAnswer, false), CancellationToken.None);
-            await editor.SaveFormAsync(id, ParkForm, CancellationToken.None);
+            await editor.SaveFormAsync(id, form ?? ParkForm, CancellationToken.None);
             await editor.OpenAsync(id, CancellationToken.None);
             return id;
         });

@@ -50,6 +50,20 @@ public sealed class SurveyAnswerRulesTests
     }
 
     [Fact]
+    public void An_image_question_keeps_up_to_its_count_of_images_and_a_required_one_asks_for_one()
+    {
+        var form = new SurveyForm([new SurveyItem("photo", SurveyItemKind.Image, "写真", Required: true, MaxImages: 2)]);
+
+        var two = SurveyAnswerRules.Check(form, new Dictionary<string, IReadOnlyList<string>> { ["photo"] = ["token-a", "token-b"] });
+        var three = SurveyAnswerRules.Check(form, new Dictionary<string, IReadOnlyList<string>> { ["photo"] = ["token-a", "token-b", "token-c"] });
+        var none = SurveyAnswerRules.Check(form, new Dictionary<string, IReadOnlyList<string>>());
+
+        Assert.Equal(["token-a", "token-b"], two.Answers["photo"]);
+        Assert.Equal("画像は 2 枚まで送れます。減らしてから、もう一度送ってください。", Assert.Single(three.Errors).Message);
+        Assert.Equal("画像を選んでください（この質問は回答が必要です）。", Assert.Single(none.Errors).Message);
+    }
+
+    [Fact]
     public void A_shown_required_question_must_be_answered()
     {
         Assert.Equal("一つ以上選んでください（この質問は回答が必要です）。", Error(Check(("uses", ["yes"])), "which"));

@@ -25,6 +25,7 @@ public sealed class SurveyFormRulesTests
             new SurveyItem("email", SurveyItemKind.Email, "メールアドレス"),
             new SurveyItem("postal", SurveyItemKind.PostalCode, "郵便番号"),
             new SurveyItem("score", SurveyItemKind.Rating, "満足度", Max: 5),
+            new SurveyItem("photo", SurveyItemKind.Image, "写真", "壊れている場所の写真を送ってください。", MaxImages: 3),
         ]);
 
         Assert.Empty(SurveyFormRules.Check(form));
@@ -105,6 +106,22 @@ public sealed class SurveyFormRulesTests
         Assert.Equal("2 番目の項目「とても長い質問文の例ですが二十文字を超え…」: 最小値（10）が最大値（1）より大きくなっています。", problems[0].Message);
         Assert.Equal("表示の条件にできるのは、選択式か評価の質問だけです。", problems[1].Detail);
         Assert.Equal([null], SurveyFormRules.Problems(new SurveyForm([])).Select(p => p.ItemIndex));
+    }
+
+    [Fact]
+    public void An_image_question_takes_one_to_three_images_and_only_it_has_an_image_count()
+    {
+        Assert.Empty(Check(new SurveyItem("photo", SurveyItemKind.Image, "写真", Required: true)));
+        Assert.Equal(1, new SurveyItem("photo", SurveyItemKind.Image, "写真").EffectiveMaxImages);
+        Assert.Equal(["1 番目の項目「写真」: 画像の枚数は 1 から 3 枚までにしてください。"], Check(new SurveyItem("photo", SurveyItemKind.Image, "写真", MaxImages: 4)));
+        Assert.Equal(["1 番目の項目「写真」: 画像の枚数は 1 から 3 枚までにしてください。"], Check(new SurveyItem("photo", SurveyItemKind.Image, "写真", MaxImages: 0)));
+        Assert.Equal(["1 番目の項目「ご意見」: 画像の枚数は画像の質問にだけ設定できます。"], Check(new SurveyItem("opinion", SurveyItemKind.LongText, "ご意見", MaxImages: 2)));
+        Assert.Equal(["1 番目の項目「写真」: この種類の質問に選択肢は設定できません。"], Check(new SurveyItem("photo", SurveyItemKind.Image, "写真", Choices: [new("a", "A")])));
+
+        var onImage = Check(
+            new SurveyItem("photo", SurveyItemKind.Image, "写真"),
+            new SurveyItem("why", SurveyItemKind.ShortText, "理由", ShowWhen: new SurveyCondition("photo", ["x"])));
+        Assert.Equal(["2 番目の項目「理由」: 表示の条件にできるのは、選択式か評価の質問だけです。"], onImage);
     }
 
     [Fact]

@@ -76,6 +76,23 @@ public sealed class SurveyResultsCsvTests
         Assert.Equal('〓', SurveyCsvEncodings.Replacement);
     }
 
+    [Fact]
+    public async Task An_image_question_is_written_as_how_many_images_were_given_never_their_ids_even_to_readers_who_may_see_personal_data()
+    {
+        var form = new SurveyForm([new SurveyItem("photo", SurveyItemKind.Image, "写真", MaxImages: 3)]);
+        var columns = SurveyResultColumns.From(new Dictionary<int, SurveyForm> { [1] = form }, current: 1);
+        SurveyCsvRow[] rows = [new(FirstId, 1, null, """{"photo":["AAAAAAAAAAAAAAAAAAAAAA","BBBBBBBBBBBBBBBBBBBBBB"]}""", new DateTimeOffset(2026, 4, 1, 15, 0, 0, TimeSpan.Zero))];
+
+        foreach (var showsPersonalData in new[] { true, false })
+        {
+            using var output = new MemoryStream();
+            await SurveyResultsCsv.WriteAsync(rows.ToAsyncEnumerable(), columns, new SurveyCsvOptions(false, showsPersonalData, SurveyCsvEncoding.Utf8), output, CancellationToken.None);
+            var lines = Encoding.UTF8.GetString(output.ToArray()[3..]).Split("\r\n");
+            Assert.Equal("回答ID,回答日時(日本時間),質問の版,写真 [photo]", lines[0]);
+            Assert.Equal($"{FirstId},2026-04-02 00:00:00,1,2", lines[1]);
+        }
+    }
+
     private static async Task<(byte[] Bytes, int Count)> WriteAsync(SurveyCsvOptions options)
     {
         using var output = new MemoryStream();

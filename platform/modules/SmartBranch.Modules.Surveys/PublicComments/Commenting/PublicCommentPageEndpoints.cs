@@ -74,7 +74,7 @@ internal static class PublicCommentPageEndpoints
             return refusal;
         }
 
-        var (given, submissionKey, step) = await SurveyPagePosted.ReadAsync(http.Request);
+        var (given, submissionKey, step, _) = await SurveyPagePosted.ReadAsync(http.Request);
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return Form(http, tenant, antiforgery, found!, given, [], submissionKey, restoreDraft: false, notice: SurveyPageText.Expired);
