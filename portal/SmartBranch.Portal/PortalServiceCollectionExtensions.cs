@@ -8,6 +8,7 @@ using SmartBranch.Portal.Modules.Broadcast;
 using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
+using SmartBranch.Portal.Modules.Help;
 using SmartBranch.Portal.Modules.PublicComments;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
@@ -57,6 +58,8 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<AccessGrantsPortalMenu>();
         services.AddPortalNavigation<AuditPortalMenu>();
         services.AddPortalNavigation<DataExportPortalMenu>();
+        services.AddSingleton(_ => ManualLibrary.LoadEmbedded());
+        services.AddPortalNavigation<HelpPortalMenu>();
         return services;
     }
 
@@ -81,6 +84,7 @@ public static class PortalServiceCollectionExtensions
         app.MapSurveyResults();
         app.MapTenantDataExport();
         app.MapIncidentReports();
+        app.MapManualScreenshots();
         return app;
     }
 }
