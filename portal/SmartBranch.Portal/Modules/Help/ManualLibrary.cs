@@ -16,11 +16,6 @@ public sealed class ManualLibrary
     private readonly Dictionary<string, ManualSection> _byRoute;
     private readonly Assembly _assembly;
 
-    public ManualLibrary(IEnumerable<ManualSection> sections)
-        : this(sections, typeof(ManualLibrary).Assembly)
-    {
-    }
-
     private ManualLibrary(IEnumerable<ManualSection> sections, Assembly assembly)
     {
         _assembly = assembly;
@@ -118,9 +113,9 @@ public sealed class ManualLibrary
 
     private static ManualScreenshot ToScreenshot(string name, ManualFrontMatter.ScreenshotEntry entry)
     {
-        if (string.IsNullOrWhiteSpace(entry.File) || !entry.File.EndsWith(".png", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(entry.Path))
+        if (string.IsNullOrWhiteSpace(entry.File) || !entry.File.EndsWith(".png", StringComparison.Ordinal) || entry.Path is null)
         {
-            throw new InvalidOperationException($"{name}: each screenshot needs a file (a .png name) and a path.");
+            throw new InvalidOperationException($"{name}: each screenshot needs a file (a .png name) and a path (empty for the start page).");
         }
 
         if (entry.Marks.Any(m => string.IsNullOrWhiteSpace(m.Selector) || string.IsNullOrWhiteSpace(m.Label)))

@@ -42,6 +42,18 @@ public static class ManualMarkdown
             .Select(l => l.Url![ScreenshotPrefix.Length..])
             .ToList();
 
+    /// <summary>The ids of the sections a section links to (<c>[…](broadcast.md)</c>).</summary>
+    public static IReadOnlyList<string> SectionsLinked(string markdown) =>
+        Markdown.Parse(markdown, Pipeline).Descendants<LinkInline>()
+            .Where(l => !l.IsImage && l.Url is not null)
+            .Select(l => l.Url!.Split('#')[0])
+            .Where(IsSectionFile)
+            .Select(u => u[..^3])
+            .ToList();
+
+    private static bool IsSectionFile(string path) =>
+        !path.Contains('/', StringComparison.Ordinal) && !path.Contains(':', StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.Ordinal);
+
     private static string? Resolve(LinkInline link, string helpRoot, string screenshotRoot)
     {
         var url = link.Url;
@@ -56,7 +68,7 @@ public static class ManualMarkdown
         }
 
         var (path, fragment) = url.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? (url[..hash], url[hash..]) : (url, "");
-        return !link.IsImage && !path.Contains('/', StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.Ordinal)
+        return !link.IsImage && IsSectionFile(path)
             ? $"{helpRoot}/{path[..^3]}{fragment}"
             : url;
     }
