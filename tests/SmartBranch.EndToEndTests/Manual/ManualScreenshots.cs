@@ -16,8 +16,7 @@ namespace SmartBranch.EndToEndTests.Manual;
 /// with the elements to click outlined and numbered. Normally the steps are only followed, into a scratch folder,
 /// so a page that no longer has a marked element fails here; with <c>UPDATE_MANUAL_SCREENSHOTS=1</c> the PNGs and
 /// <c>docs/manual/screenshots/manifest.json</c> are rewritten:
-/// <c>UPDATE_MANUAL_SCREENSHOTS=1 dotnet test --project tests/SmartBranch.EndToEndTests --filter ManualScreenshots</c>
-/// (or, in the project's folder, <c>--filter "FullyQualifiedName~ManualScreenshots"</c>).
+/// <c>UPDATE_MANUAL_SCREENSHOTS=1 dotnet test --filter "FullyQualifiedName~ManualScreenshots"</c> in this project's folder.
 /// </summary>
 public sealed class ManualScreenshots(StaffTestBed bed) : IClassFixture<StaffTestBed>
 {

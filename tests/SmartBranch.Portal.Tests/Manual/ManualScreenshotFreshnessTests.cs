@@ -6,11 +6,11 @@ namespace SmartBranch.Portal.Tests.Manual;
 /// <summary>
 /// The screenshots the manual shows exist and show the page as it is now. A screenshot is stale when the hash of
 /// its page's UI sources (<see cref="ManualScreenshotSources"/>) differs from the one recorded when it was taken.
-/// Regenerate with <c>UPDATE_MANUAL_SCREENSHOTS=1 dotnet test --project tests/SmartBranch.EndToEndTests --filter ManualScreenshots</c>.
+/// Regenerate with <c>UPDATE_MANUAL_SCREENSHOTS=1 dotnet test --filter "FullyQualifiedName~ManualScreenshots"</c> in tests/SmartBranch.EndToEndTests.
 /// </summary>
 public sealed class ManualScreenshotFreshnessTests
 {
-    private const string Regenerate = "Regenerate with: UPDATE_MANUAL_SCREENSHOTS=1 dotnet test --project tests/SmartBranch.EndToEndTests --filter ManualScreenshots";
+    private const string Regenerate = "Regenerate with: cd tests/SmartBranch.EndToEndTests && UPDATE_MANUAL_SCREENSHOTS=1 dotnet test --filter \"FullyQualifiedName~ManualScreenshots\"";
 
     private static readonly ManualLibrary Manual = ManualLibrary.LoadEmbedded();
     private static readonly string Root = ManualScreenshotSources.RepositoryRoot();
