@@ -7,6 +7,10 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Sm
 COPY platform/ platform/
 COPY portal/ portal/
 COPY tenants/ tenants/
+# The operations manual, the training handout and the onboarding guide are embedded in the portal.
+COPY docs/manual/ docs/manual/
+COPY docs/training/ docs/training/
+COPY docs/operators/ docs/operators/
 RUN dotnet publish platform/SmartBranch.Server -c Release -o /app --no-self-contained -p:UseAppHost=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -9,6 +9,7 @@ using SmartBranch.Portal.Modules.Broadcast;
 using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
+using SmartBranch.Portal.Modules.Help;
 using SmartBranch.Portal.Modules.PublicComments;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
@@ -60,6 +61,8 @@ public static class PortalServiceCollectionExtensions
         services.AddPortalNavigation<AccessGrantsPortalMenu>();
         services.AddPortalNavigation<AuditPortalMenu>();
         services.AddPortalNavigation<DataExportPortalMenu>();
+        services.AddSingleton(_ => ManualLibrary.LoadEmbedded());
+        services.AddPortalNavigation<HelpPortalMenu>();
         return services;
     }
 
@@ -85,6 +88,7 @@ public static class PortalServiceCollectionExtensions
         app.MapPublicCommentOpinions();
         app.MapTenantDataExport();
         app.MapIncidentReports();
+        app.MapManualScreenshots();
         return app;
     }
 }

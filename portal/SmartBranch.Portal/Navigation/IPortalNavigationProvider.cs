@@ -31,4 +31,5 @@ public static class NavPositions
     public const int DataExport = 850;
     public const int Staff = 900;
     public const int AccessGrants = 950;
+    public const int Help = 990;
 }

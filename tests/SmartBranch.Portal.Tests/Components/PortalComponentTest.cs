@@ -66,6 +66,7 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<IResidentStatistics>(new FixedResidentStatistics(new ResidentCounts(12, 3)));
         Services.AddSingleton<IBroadcastStatistics>(new FixedBroadcastStatistics(new BroadcastDayCounts(Started: 2, Scheduled: 1)));
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        Services.AddSingleton(SmartBranch.Portal.Modules.Help.ManualLibrary.LoadEmbedded());
         foreach (var provider in typeof(IPortalNavigationProvider).Assembly.GetTypes()
                      .Where(t => typeof(IPortalNavigationProvider).IsAssignableFrom(t) && !t.IsAbstract))
         {
