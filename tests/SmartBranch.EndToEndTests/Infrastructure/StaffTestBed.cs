@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using SmartBranch.Identity.Email;
+using SmartBranch.Modules.Payments.Contracts;
 using SmartBranch.TestSupport;
 
 namespace SmartBranch.EndToEndTests.Infrastructure;
@@ -36,7 +38,11 @@ public sealed class StaffTestBed : IAsyncDisposable
                 return;
             }
 
-            _server = new EmbeddedServer(services => services.AddSingleton<IStaffEmailSender>(Emails));
+            _server = new EmbeddedServer(services =>
+            {
+                services.AddSingleton<IStaffEmailSender>(Emails);
+                services.TryAddSingleton<IPayments, NoPayments>();
+            });
             _server.StartServer();
             _playwright = await Playwright.CreateAsync();
             _browser = await SystemChromium.LaunchAsync(_playwright);
