@@ -1,10 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using SmartBranch.Identity.Email;
-using SmartBranch.Modules.Payments.Contracts;
 using SmartBranch.TestSupport;
 
 namespace SmartBranch.EndToEndTests.Infrastructure;
@@ -38,11 +36,7 @@ public sealed class StaffTestBed : IAsyncDisposable
                 return;
             }
 
-            _server = new EmbeddedServer(services =>
-            {
-                services.AddSingleton<IStaffEmailSender>(Emails);
-                services.TryAddSingleton<IPayments, NoPayments>();
-            });
+            _server = new EmbeddedServer(services => services.AddSingleton<IStaffEmailSender>(Emails));
             _server.StartServer();
             _playwright = await Playwright.CreateAsync();
             _browser = await SystemChromium.LaunchAsync(_playwright);
