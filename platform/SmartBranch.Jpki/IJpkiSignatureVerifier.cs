@@ -24,6 +24,8 @@ public enum JpkiVerificationOutcome
     SignatureInvalid,
     CertificateMalformed,
     ChainUntrusted,
+
+    /// <summary>Outside its validity period: expired, or not yet valid.</summary>
     CertificateExpired,
     CertificateRevoked,
 
