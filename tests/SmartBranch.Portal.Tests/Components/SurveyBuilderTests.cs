@@ -126,6 +126,32 @@ public sealed class SurveyBuilderTests : PortalComponentTest
     }
 
     [Fact]
+    public void An_image_question_keeps_its_help_text_and_image_count_within_one_to_three_and_the_preview_shows_the_file_input()
+    {
+        var builder = RenderBuilder();
+        builder.Find("#survey-title").Input("道路の写真");
+        builder.Find("#survey-item-1-kind").Change(nameof(SurveyItemKind.Image));
+        builder.Find("#survey-item-1-label").Input("写真");
+        builder.Find("#survey-item-1-description").Input("場所がわかるように撮ってください。");
+        builder.Find("#survey-item-1-max-images").Change("4");
+
+        builder.Find("form").Submit();
+
+        Assert.Empty(_editor.Created);
+        Assert.Contains("画像の枚数は 1 から 3 枚まで", builder.Find("#survey-item-1-problems").TextContent, StringComparison.Ordinal);
+
+        builder.Find("#survey-item-1-max-images").Change("2");
+        builder.Find("#survey-preview-refresh").Click();
+        var preview = builder.Find("#survey-preview").GetAttribute("srcdoc")!;
+        Assert.Contains("type=\"file\"", preview, StringComparison.Ordinal);
+        Assert.Contains("accept=\"image/jpeg,image/png\" multiple", preview, StringComparison.Ordinal);
+        builder.Find("form").Submit();
+
+        var item = Assert.Single(Assert.Single(_editor.SavedForms).Form.Items);
+        Assert.Equal((SurveyItemKind.Image, 2, "場所がわかるように撮ってください。"), (item.Kind, item.MaxImages, item.Description));
+    }
+
+    [Fact]
     public void A_published_survey_says_its_questions_and_respondent_settings_are_fixed_and_saves_only_its_other_settings()
     {
         var id = _editor.Add(Settings("公開中のアンケート"), SurveyState.Open, new SurveyForm([new SurveyItem("q1", SurveyItemKind.ShortText, "ご意見")]));
