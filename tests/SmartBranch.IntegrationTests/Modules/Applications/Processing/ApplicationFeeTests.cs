@@ -4,10 +4,10 @@ using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Modules.Applications;
 using SmartBranch.Modules.Applications.Catalog;
 
-namespace SmartBranch.IntegrationTests.Modules.Applications;
+namespace SmartBranch.IntegrationTests.Modules.Applications.Processing;
 
 /// <summary>Permitted staff change fees per environment; a bad amount stores nothing; every change is audited.</summary>
-public abstract class ApplicationFeeTests(ApplicationsBed fixture)
+public abstract class ApplicationFeeTests(ProcessingBed fixture)
 {
     private static readonly TestStaff FeeAdmin = new() { UserId = "admin-fees", DisplayName = "職員 admin-fees", Permissions = [ApplicationsPermissions.ManageCatalog] };
 
@@ -15,7 +15,7 @@ public abstract class ApplicationFeeTests(ApplicationsBed fixture)
     public async Task Staff_change_fees_for_one_environment_a_bad_amount_stores_nothing_and_the_files_amount_stops_overriding()
     {
         var bed = await fixture.GetAsync();
-        var scenario = new ApplicationScenario(bed);
+        var scenario = new ProcessingScenario(bed);
         var inkan = new ApplicationFeeChange(ApplicationFeeKind.FeePerCopy, "inkan", 350);
         var express = new ApplicationFeeChange(ApplicationFeeKind.Postage, "express", 420);
 
@@ -36,22 +36,22 @@ public abstract class ApplicationFeeTests(ApplicationsBed fixture)
         var restored = await scenario.AsAsync(FeeAdmin, s => s.GetRequiredService<ApplicationCatalogEditor>().SaveAsync(
             [inkan with { Amount = 300 }, express with { Amount = 410 }], CancellationToken.None));
         Assert.Equal(2, restored.Changed);
-        Assert.Equal(0, await bed.InTenantAsync(ApplicationScenario.Channel, (db, _) => db.Set<ApplicationFeeOverride>().CountAsync()));
+        Assert.Equal(0, await bed.InTenantAsync(ProcessingScenario.Channel, (db, _) => db.Set<ApplicationFeeOverride>().CountAsync()));
 
-        var audited = await bed.InTenantAsync(ApplicationScenario.Channel, (db, _) => db.AuditEntries.IgnoreQueryFilters()
+        var audited = await bed.InTenantAsync(ProcessingScenario.Channel, (db, _) => db.AuditEntries.IgnoreQueryFilters()
             .Where(e => e.Action == "applications.catalog.fees_changed").OrderBy(e => e.Sequence).Select(e => e.Summary).ToListAsync());
         Assert.Equal(
             ["申請の手数料・郵送料を変更しました: 印鑑登録証明書 300→350 円、速達 410→420 円。", "申請の手数料・郵送料を変更しました: 印鑑登録証明書 350→300 円、速達 420→410 円。"],
             audited);
 
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scenario.AsAsync(ApplicationScenario.CitizenStaff, s =>
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scenario.AsAsync(ProcessingScenario.CitizenStaff, s =>
             s.GetRequiredService<ApplicationCatalogEditor>().SaveAsync([inkan], CancellationToken.None)));
     }
 
-    private static Task<ApplicationFeeSheet> FeesAsync(ApplicationScenario scenario, TestChannel channel) =>
+    private static Task<ApplicationFeeSheet> FeesAsync(ProcessingScenario scenario, TestChannel channel) =>
         scenario.AsAsync(FeeAdmin, s => s.GetRequiredService<ApplicationCatalogEditor>().LoadAsync(CancellationToken.None), channel);
 }
 
-public sealed class SqliteApplicationFeeTests(SqliteApplicationsBed fixture) : ApplicationFeeTests(fixture), IClassFixture<SqliteApplicationsBed>;
+public sealed class SqliteApplicationFeeTests(SqliteProcessingBed fixture) : ApplicationFeeTests(fixture), IClassFixture<SqliteProcessingBed>;
 
-public sealed class PostgresApplicationFeeTests(PostgresApplicationsBed fixture) : ApplicationFeeTests(fixture), IClassFixture<PostgresApplicationsBed>;
+public sealed class PostgresApplicationFeeTests(PostgresProcessingBed fixture) : ApplicationFeeTests(fixture), IClassFixture<PostgresProcessingBed>;
