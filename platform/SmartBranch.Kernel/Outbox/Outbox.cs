@@ -30,8 +30,9 @@ internal sealed class Outbox(SmartBranchDbContext db, ICurrentTenant currentTena
             Id = stamped.EventId,
             TenantSlug = stamped.TenantSlug,
             EnvironmentName = stamped.EnvironmentName,
-            MessageType = OutboxMessageTypes.NameOf(typeof(TEvent)),
-            Payload = JsonSerializer.Serialize(stamped, OutboxMessageTypes.SerializerOptions),
+            // The event's own type, not TEvent: a caller holding it as a base type must still store a deliverable message.
+            MessageType = OutboxMessageTypes.NameOf(stamped.GetType()),
+            Payload = JsonSerializer.Serialize(stamped, stamped.GetType(), OutboxMessageTypes.SerializerOptions),
             CreatedAt = now,
             NextAttemptAt = now,
         });
