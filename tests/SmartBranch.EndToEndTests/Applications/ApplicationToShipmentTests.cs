@@ -32,33 +32,10 @@ public sealed partial class ApplicationToShipmentTests(StaffTestBed bed) : IClas
         var simulator = await bed.OpenSimulatorAsync();
         var phone = simulator.Locator(".phone").First;
         var talk = phone.GetByRole(AriaRole.Log, new() { Name = "トーク" });
-        await SimulatedPhone.CreateResidentAsync(phone, Resident);
-        await SimulatedPhone.FollowAsync(phone);
-        await phone.GetByRole(AriaRole.Button, new() { Name = "手続き", Exact = true }).ClickAsync();
-        await phone.GetByRole(AriaRole.Button, new() { Name = "オンライン申請", Exact = true }).ClickAsync();
-
         var liff = phone.FrameLocator("iframe");
-        await Expect(liff.GetByRole(AriaRole.Heading, new() { Name = "オンライン申請" })).ToBeVisibleAsync();
-        await liff.GetByRole(AriaRole.Button, new() { Name = "住民票の写し" }).ClickAsync();
-        await Expect(liff.GetByRole(AriaRole.Heading, new() { Name = "住民票の写し" })).ToBeVisibleAsync();
-        await liff.GetByRole(AriaRole.Radio, new() { Name = "就職・転職" }).CheckAsync();
-        await liff.GetByLabel("通数").FillAsync("2");
-        await liff.GetByLabel("証明書に載せる方").FillAsync("平川 太郎");
-        await liff.GetByLabel("お名前").FillAsync("平川 太郎");
-        await liff.GetByLabel("郵便番号").FillAsync(PostalCode);
-        await liff.GetByLabel("住所（番地・部屋番号まで）").FillAsync(Address);
-        await liff.GetByLabel("電話番号").FillAsync(Phone);
-        await liff.GetByRole(AriaRole.Radio, new() { Name = "普通郵便（110円）" }).CheckAsync();
-        await liff.GetByRole(AriaRole.Button, new() { Name = "確認へ進む" }).ClickAsync();
-
-        await Expect(liff.GetByRole(AriaRole.Heading, new() { Name = "申請内容の確認" })).ToBeVisibleAsync();
-        await Expect(liff.Locator("body")).ToContainTextAsync("発行手数料 300円 × 2通");
-        await Expect(liff.Locator("body")).ToContainTextAsync("710円");
-        await liff.GetByRole(AriaRole.Button, new() { Name = "マイナンバーカードで署名する" }).ClickAsync();
-
-        await liff.GetByRole(AriaRole.Link, new() { Name = $"{Resident} さんのカード" }).ClickAsync();
+        await SimulatedPhone.CreateResidentAsync(phone, Resident);
+        await ApplyAndSignAsync(phone, Resident);
         var certifiedName = await liff.Locator("dt:text-is('氏名') + dd").InnerTextAsync();
-        await liff.GetByLabel("署名用パスワード（6〜16桁の英数字）").FillAsync("SANDBOX1");
         await liff.GetByRole(AriaRole.Button, new() { Name = "署名する", Exact = true }).ClickAsync();
 
         await Expect(liff.GetByRole(AriaRole.Heading, new() { Name = "お支払い" })).ToBeVisibleAsync();
@@ -89,6 +66,39 @@ public sealed partial class ApplicationToShipmentTests(StaffTestBed bed) : IClas
         }
 
         Assert.Empty(await simulator.Locator(".delivery.failed").AllAsync());
+    }
+
+    /// <summary>
+    /// Follows the account, opens オンライン申請 from the menu's 手続き tab, applies for two copies of 住民票の写し, checks the
+    /// itemised amount, holds <paramref name="resident"/>'s test card to the phone and types the test password on the sandbox card page, ready to press 署名する.
+    /// </summary>
+    private static async Task ApplyAndSignAsync(ILocator phone, string resident)
+    {
+        var liff = phone.FrameLocator("iframe");
+        await SimulatedPhone.FollowAsync(phone);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "手続き", Exact = true }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "オンライン申請", Exact = true }).ClickAsync();
+
+        await Expect(liff.GetByRole(AriaRole.Heading, new() { Name = "オンライン申請" })).ToBeVisibleAsync();
+        await liff.GetByRole(AriaRole.Button, new() { Name = "住民票の写し" }).ClickAsync();
+        await Expect(liff.GetByRole(AriaRole.Heading, new() { Name = "住民票の写し" })).ToBeVisibleAsync();
+        await liff.GetByRole(AriaRole.Radio, new() { Name = "就職・転職" }).CheckAsync();
+        await liff.GetByLabel("通数").FillAsync("2");
+        await liff.GetByLabel("証明書に載せる方").FillAsync("平川 太郎");
+        await liff.GetByLabel("お名前").FillAsync("平川 太郎");
+        await liff.GetByLabel("郵便番号").FillAsync(PostalCode);
+        await liff.GetByLabel("住所（番地・部屋番号まで）").FillAsync(Address);
+        await liff.GetByLabel("電話番号").FillAsync(Phone);
+        await liff.GetByRole(AriaRole.Radio, new() { Name = "普通郵便（110円）" }).CheckAsync();
+        await liff.GetByRole(AriaRole.Button, new() { Name = "確認へ進む" }).ClickAsync();
+
+        await Expect(liff.GetByRole(AriaRole.Heading, new() { Name = "申請内容の確認" })).ToBeVisibleAsync();
+        await Expect(liff.Locator("body")).ToContainTextAsync("発行手数料 300円 × 2通");
+        await Expect(liff.Locator("body")).ToContainTextAsync("710円");
+        await liff.GetByRole(AriaRole.Button, new() { Name = "マイナンバーカードで署名する" }).ClickAsync();
+
+        await liff.GetByRole(AriaRole.Link, new() { Name = $"{resident} さんのカード" }).ClickAsync();
+        await liff.GetByLabel("署名用パスワード（6〜16桁の英数字）").FillAsync("SANDBOX1");
     }
 
     /// <summary>Publishes Hirakawa's default menus, whose 手続き tab links to the applications page.</summary>
