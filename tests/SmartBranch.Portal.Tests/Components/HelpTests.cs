@@ -76,7 +76,7 @@ public sealed class HelpTests : PortalComponentTest
         var handout = RenderManual(section: "training-handout");
 
         Assert.Contains("manual-printout", handout.Find("article").ClassList);
-        Assert.Equal(6, handout.FindAll("article h2").Count);
+        Assert.Equal(7, handout.FindAll("article h2").Count);
     }
 
     [Fact]
