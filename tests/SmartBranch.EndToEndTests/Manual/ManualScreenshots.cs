@@ -32,6 +32,7 @@ public sealed class ManualScreenshots(StaffTestBed bed) : IClassFixture<StaffTes
         var root = ManualScreenshotSources.RepositoryRoot();
         var output = Updating ? ManualScreenshotManifest.DirectoryPath(root) : Directory.CreateTempSubdirectory("smartbranch-manual-").FullName;
         await SeedDemoResidentsAsync();
+        await DemoApplication.SeedAsync(bed.Services, Tenant);
         var staff = await bed.SignInToStagingAsync(await TestAccounts.CreateMemberAsync(
             bed.Services, Tenant, [StaffRoles.Admin], withAuthenticator: true, displayName: "平川市 職員"));
         var console = await bed.SignInAsync(await TestAccounts.CreateOperatorAsync(bed.Services));

@@ -48,7 +48,7 @@ public sealed class HelpTests : PortalComponentTest
         var titles = RenderManual().FindAll(".manual-contents a").Select(a => a.TextContent).ToList();
 
         Assert.Contains("セグメント配信", titles);
-        Assert.Contains("研修の配布資料（練習 1〜6）", titles);
+        Assert.Contains("研修の配布資料（練習 1〜7）", titles);
         Assert.DoesNotContain(titles, t => t.StartsWith("運用コンソール", StringComparison.Ordinal));
     }
 
@@ -76,7 +76,7 @@ public sealed class HelpTests : PortalComponentTest
         var handout = RenderManual(section: "training-handout");
 
         Assert.Contains("manual-printout", handout.Find("article").ClassList);
-        Assert.Equal(6, handout.FindAll("article h2").Count);
+        Assert.Equal(7, handout.FindAll("article h2").Count);
     }
 
     [Fact]

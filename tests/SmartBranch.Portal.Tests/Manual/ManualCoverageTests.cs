@@ -55,6 +55,7 @@ public sealed class ManualCoverageTests
 
         Assert.Contains("broadcast", staff);
         Assert.Contains("staging", staff);
+        Assert.Contains("applications", staff);
         Assert.Contains("training-handout", staff);
         Assert.All(Manual.For(ManualAudience.Operator), s => Assert.All(s.Routes, r => Assert.StartsWith("/ops", r)));
     }
