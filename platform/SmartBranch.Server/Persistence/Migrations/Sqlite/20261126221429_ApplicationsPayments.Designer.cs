@@ -11,8 +11,8 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSmartBranchDbContext))]
-    [Migration("20261126211844_Applications")]
-    partial class Applications
+    [Migration("20261126221429_ApplicationsPayments")]
+    partial class ApplicationsPayments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2306,6 +2306,301 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                     b.ToTable("broadcast_test_account_codes", (string)null);
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Payments.Domain.Payment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountYen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_yen");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt");
+
+                    b.Property<long?>("CheckoutExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checkout_expires_at");
+
+                    b.Property<string>("CheckoutId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checkout_id");
+
+                    b.Property<string>("CheckoutUrl")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checkout_url");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expired_at");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway");
+
+                    b.Property<string>("GatewayPaymentId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_payment_id");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long?>("RefundedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_payments");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "PaidAt")
+                        .HasDatabaseName("ix_payments_payments_tenant_slug_environment_name_paid_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_payments_tenant_slug_environment_name_reference");
+
+                    b.ToTable("payments_payments", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Payments.Domain.PaymentDiscrepancy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<long>("DetectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<long>("ExpectedAmountYen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_amount_yen");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("ReportedAmountYen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_amount_yen");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_discrepancies");
+
+                    b.HasIndex("DetectedAt")
+                        .HasDatabaseName("ix_payments_discrepancies_detected_at");
+
+                    b.ToTable("payments_discrepancies", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Payments.Domain.PaymentRefundRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountYen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_yen");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway");
+
+                    b.Property<string>("GatewayRefundId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_refund_id");
+
+                    b.Property<Guid>("PaymentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_refunds");
+
+                    b.HasIndex("PaymentId", "RequestedAt")
+                        .HasDatabaseName("ix_payments_refunds_payment_id_requested_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "RequestedAt")
+                        .HasDatabaseName("ix_payments_refunds_tenant_slug_environment_name_requested_at");
+
+                    b.ToTable("payments_refunds", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Payments.Domain.PaymentWebhookEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Gateway")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_slug");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payments_webhook_events");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "Gateway", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payments_webhook_events_tenant_slug_environment_name_gateway_event_id");
+
+                    b.ToTable("payments_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4044,6 +4339,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_broadcast_runs_broadcast_deliveries_delivery_id");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Payments.Domain.PaymentRefundRecord", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Payments.Domain.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_payments_refunds_payments_payments_payment_id");
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Reports.Domain.ReportCaseEntry", b =>

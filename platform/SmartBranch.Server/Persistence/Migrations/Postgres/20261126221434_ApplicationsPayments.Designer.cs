@@ -13,8 +13,8 @@ using SmartBranch.Server.Persistence;
 namespace SmartBranch.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSmartBranchDbContext))]
-    [Migration("20261126202014_Payments")]
-    partial class Payments
+    [Migration("20261126221434_ApplicationsPayments")]
+    partial class ApplicationsPayments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1521,6 +1521,330 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasName("pk_kernel_tenant_line_channels");
 
                     b.ToTable("kernel_tenant_line_channels", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Catalog.ApplicationFeeOverride", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Amount")
+                        .HasColumnType("integer")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "Kind", "Key")
+                        .HasName("pk_applications_fee_overrides");
+
+                    b.ToTable("applications_fee_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("StaffDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("staff_display_name");
+
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("staff_user_id");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications_history");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_applications_history_application_id_at");
+
+                    b.ToTable("applications_history", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationReceiptCounter", b =>
+                {
+                    b.Property<string>("TenantSlug")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<string>("EnvironmentName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("TenantSlug", "EnvironmentName", "Year")
+                        .HasName("pk_applications_receipt_counters");
+
+                    b.ToTable("applications_receipt_counters", (string)null);
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ResidentApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificateSerialNumber")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("certificate_serial_number");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("integer")
+                        .HasColumnName("copies");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DepartmentKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("department_key");
+
+                    b.Property<string>("EnvironmentName")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("environment_name");
+
+                    b.Property<int?>("FeePerCopy")
+                        .HasColumnType("integer")
+                        .HasColumnName("fee_per_copy");
+
+                    b.Property<string>("FormData")
+                        .HasColumnType("text")
+                        .HasColumnName("form_data");
+
+                    b.Property<string>("LineUserId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("line_user_id");
+
+                    b.Property<DateTimeOffset?>("PaymentExpiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("payment_expired_at");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<DateTimeOffset?>("PersonalDataPurgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("personal_data_purged_at");
+
+                    b.Property<int?>("PostageFee")
+                        .HasColumnType("integer")
+                        .HasColumnName("postage_fee");
+
+                    b.Property<string>("PostageKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("postage_key");
+
+                    b.Property<DateTimeOffset?>("PurgeDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purge_due_at");
+
+                    b.Property<string>("ReceiptNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("retention_days");
+
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.Property<string>("SignedDocument")
+                        .HasColumnType("text")
+                        .HasColumnName("signed_document");
+
+                    b.Property<string>("SignerCertificate")
+                        .HasColumnType("text")
+                        .HasColumnName("signer_certificate");
+
+                    b.Property<string>("SigningSessionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signing_session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubmissionKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("submission_key");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("TenantSlug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("tenant_slug");
+
+                    b.Property<int?>("TotalAmount")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_amount");
+
+                    b.Property<string>("TypeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type_key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("VerificationOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("verification_outcome");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.Property<string>("VerifiedIdentity")
+                        .HasColumnType("text")
+                        .HasColumnName("verified_identity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_applications_applications");
+
+                    b.HasIndex("PurgeDueAt")
+                        .HasDatabaseName("ix_applications_applications_purge_due_at");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "PaymentReference")
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_paym");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "ReceiptNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_rece");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_subm");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "LineUserId", "Status")
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_line");
+
+                    b.HasIndex("TenantSlug", "EnvironmentName", "DepartmentKey", "Status", "ReceivedAt")
+                        .HasDatabaseName("ix_applications_applications_tenant_slug_environment_name_depa");
+
+                    b.ToTable("applications_applications", (string)null);
                 });
 
             modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastBatch", b =>
@@ -4831,6 +5155,16 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_kernel_incident_events_kernel_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ApplicationHistoryEntry", b =>
+                {
+                    b.HasOne("SmartBranch.Modules.Applications.Domain.ResidentApplication", null)
+                        .WithMany("History")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_applications_history_applications_applications_application_");
+                });
+
             modelBuilder.Entity("SmartBranch.Modules.Broadcast.Domain.BroadcastBatch", b =>
                 {
                     b.HasOne("SmartBranch.Modules.Broadcast.Domain.BroadcastRun", null)
@@ -5061,6 +5395,11 @@ namespace SmartBranch.Server.Persistence.Migrations.Postgres
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.Navigation("Tokens");
+                });
+
+            modelBuilder.Entity("SmartBranch.Modules.Applications.Domain.ResidentApplication", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }
