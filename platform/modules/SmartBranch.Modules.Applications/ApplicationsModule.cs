@@ -36,7 +36,7 @@ namespace SmartBranch.Modules.Applications;
 /// </summary>
 public sealed class ApplicationsModule : ISmartBranchModule
 {
-    public ModuleDescriptor Descriptor { get; } = new("applications", "オンライン申請", ["residents"]);
+    public ModuleDescriptor Descriptor { get; } = new("applications", "オンライン申請", ["residents", "payments"]);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
