@@ -4,6 +4,7 @@ using SmartBranch.Kernel.Tenancy;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using static SmartBranch.Kernel.Tenancy.TenantFileRules;
 
 namespace SmartBranch.Modules.Reports.Catalog;
 
@@ -223,30 +224,6 @@ internal sealed class ReportCatalogFiles
         }
 
         return errors;
-    }
-
-    private static void CheckKeys(IEnumerable<string?> keys, string what, List<string> errors)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            if (key is not { Length: >= 1 and <= 40 } || !key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
-            {
-                errors.Add($"{what} key '{key}' must be 1–40 lower-case letters, digits or hyphens.");
-            }
-            else if (!seen.Add(key))
-            {
-                errors.Add($"{what} key '{key}' is used twice.");
-            }
-        }
-    }
-
-    private static void RequireText(string? text, string what, List<string> errors)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add($"{what} is missing.");
-        }
     }
 
     private sealed class ReportsFile
