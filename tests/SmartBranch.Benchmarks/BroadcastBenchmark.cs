@@ -69,26 +69,33 @@ internal static class BroadcastBenchmark
 
         await using var server = await bench.StartProcessAsync();
         var admin = await desk.CreateAdministratorAsync();
+        // The first delivery after a start also pays for compiling the sending path; a city's server has been running
+        // for days when the emergency comes, so the second delivery, once the server has settled, is the one the
+        // target is about. Both are reported.
+        var deliveries = new List<MeasuredDelivery> { await SendToEveryoneAsync(desk, admin, sim, "first after the server started") };
+        Console.WriteLine($"  the server settled in {(await server.SettleAsync()).TotalSeconds:F0} s");
+        deliveries.Add(await SendToEveryoneAsync(desk, admin, sim, "second, on the settled server"));
+
+        var inboxHeap = HeapMegabytes() - heapBefore - friendsHeap;
+        Report(options, segments, deliveries, friendsHeap, inboxHeap);
+        var failed = deliveries.Where(d => d.Received != userIds.Count || d.Copies != userIds.Count || d.Run.State != BroadcastRunState.Sent).ToList();
+        foreach (var d in failed)
+        {
+            Console.Error.WriteLine($"FAILED: {d.Received:N0} of {userIds.Count:N0} friends received the {d.Name} delivery, {d.Copies:N0} copies in all; the run ended {d.Run.State}.");
+        }
+
+        return failed.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task<MeasuredDelivery> SendToEveryoneAsync(StaffDesk desk, string admin, HttpClient sim, string name)
+    {
         var marker = $"【緊急】ベンチマーク配信 {Guid.NewGuid():N}";
-        Console.WriteLine("Sending an emergency delivery to every friend…");
+        Console.WriteLine($"Sending an emergency delivery to every friend ({name})…");
         var deliveryId = await desk.AsAsync(admin, s => s.GetRequiredService<EmergencyBroadcasts>().SendAsync(
             "ベンチマーク", [new BroadcastText(marker)], "配信性能の計測", CancellationToken.None));
         var run = await WaitForRunAsync(desk, deliveryId);
-        var inboxHeap = HeapMegabytes() - heapBefore - friendsHeap;
-
         var receipts = (await sim.GetFromJsonAsync<JsonObject>($"/_sim/channels/{BenchmarkServer.ChannelId}/receipts?text={Uri.EscapeDataString(marker)}"))!;
-        var recipients = receipts["recipients"]!.GetValue<long>();
-        var copies = receipts["messages"]!.GetValue<long>();
-        var exactlyOnce = recipients == userIds.Count && copies == userIds.Count;
-
-        Report(options, segments, run, recipients, copies, friendsHeap, inboxHeap);
-        if (!exactlyOnce || run.State != BroadcastRunState.Sent)
-        {
-            Console.Error.WriteLine($"FAILED: {recipients:N0} of {userIds.Count:N0} friends received the delivery, {copies:N0} copies in all; the run ended {run.State}.");
-            return 1;
-        }
-
-        return 0;
+        return new MeasuredDelivery(name, run, receipts["recipients"]!.GetValue<long>(), receipts["messages"]!.GetValue<long>());
     }
 
     private static async Task AddFriendsAsync(HttpClient sim, IReadOnlyList<string> userIds)
@@ -149,10 +156,8 @@ internal static class BroadcastBenchmark
     }
 
     private static void Report(
-        BroadcastBenchmarkOptions options, List<SegmentTiming> segments, BroadcastRun run, long recipients, long copies, double friendsHeap, double inboxHeap)
+        BroadcastBenchmarkOptions options, List<SegmentTiming> segments, List<MeasuredDelivery> deliveries, double friendsHeap, double inboxHeap)
     {
-        var seconds = (run.FinishedAt!.Value - run.StartedAt!.Value).TotalSeconds;
-        var perSecond = run.SentCount / seconds;
         Console.WriteLine($"""
 
 
@@ -160,13 +165,20 @@ internal static class BroadcastBenchmark
             | --- | ---: | ---: | ---: | ---: | ---: |
             {string.Join("\n", segments.Select(t => $"| {t.Name} | {options.Residents:N0} | {t.Count:N0} | {t.CountTime.TotalSeconds:F2} s | {t.FirstPage.TotalSeconds:F3} s | {t.PageNearEnd.TotalSeconds:F3} s |"))}
 
-            | recipients | run start to end | recipients/s | of LINE's multicast ceiling | received (emulator) | copies | run |
-            | ---: | ---: | ---: | ---: | ---: | ---: | --- |
-            | {run.SentCount:N0} | {seconds:F1} s | {perSecond:N0} | {perSecond / MulticastCeilingPerSecond:F2} | {recipients:N0} | {copies:N0} | {run.State} |
+            | delivery | recipients | run start to end | recipients/s | of LINE's multicast ceiling | received (emulator) | copies | run |
+            | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+            {string.Join("\n", deliveries.Select(d => $"| {d.Name} | {d.Run.SentCount:N0} | {d.Seconds:F1} s | {d.PerSecond:N0} | {d.PerSecond / MulticastCeilingPerSecond:F2} | {d.Received:N0} | {d.Copies:N0} | {d.Run.State} |"))}
 
             Emulator heap: {friendsHeap:N0} MB for {options.Residents:N0} friends, {inboxHeap:N0} MB for their inbox entries.
             Load average: {File.ReadAllText("/proc/loadavg").Trim()}
             """);
+    }
+
+    private sealed record MeasuredDelivery(string Name, BroadcastRun Run, long Received, long Copies)
+    {
+        public double Seconds => (Run.FinishedAt!.Value - Run.StartedAt!.Value).TotalSeconds;
+
+        public double PerSecond => Run.SentCount / Seconds;
     }
 
     private sealed record SegmentTiming(string Name, int Count, TimeSpan CountTime, TimeSpan FirstPage, TimeSpan PageNearEnd);

@@ -56,6 +56,33 @@ internal sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// Waits until the server has used under a tenth of a core for two seconds in a row (at most a minute): the
+    /// runtime has finished optimising what the work before compiled, as on a server that has run for a while.
+    /// </summary>
+    /// <returns>How long it took to settle.</returns>
+    public async Task<TimeSpan> SettleAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var quietSeconds = 0;
+        var before = CpuTime();
+        while (quietSeconds < 2 && Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = CpuTime();
+            quietSeconds = now - before < TimeSpan.FromMilliseconds(100) ? quietSeconds + 1 : 0;
+            before = now;
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    private TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = Address };

@@ -9,34 +9,43 @@ namespace SmartBranch.LineEmulator.Messaging;
 /// correctly because the user has blocked the LINE Official Account").</summary>
 internal sealed class MessageDelivery(EmulatorState state)
 {
-    /// <summary>Delivers; returns the <c>sentMessages</c> and how many recipients received the messages.</summary>
-    public (IReadOnlyList<SentMessage> Sent, int Delivered) Deliver(
-        ChannelState channel, string api, string requestId, IEnumerable<string> recipients, JsonArray messages)
+    /// <summary>The recipients who follow the channel, each once: the ones a message reaches and the quota counts.</summary>
+    public static List<string> Receiving(ChannelState channel, IReadOnlyCollection<string> recipients)
+    {
+        var seen = new HashSet<string>(recipients.Count, StringComparer.Ordinal);
+        var receiving = new List<string>(recipients.Count);
+        foreach (var userId in recipients)
+        {
+            if (seen.Add(userId) && channel.IsFollowedBy(userId))
+            {
+                receiving.Add(userId);
+            }
+        }
+
+        return receiving;
+    }
+
+    /// <summary>Delivers to <paramref name="receiving"/> (see <see cref="Receiving"/>); returns the <c>sentMessages</c>.</summary>
+    public IReadOnlyList<SentMessage> Deliver(ChannelState channel, string api, string requestId, IReadOnlyList<string> receiving, JsonArray messages)
     {
         var now = state.Time.GetUtcNow();
         var sent = messages
             .Select(m => new SentMessage(Ids.NewMessageId(), IsQuotable(m) ? Ids.NewToken() : null))
             .ToList();
-        // One copy per message, shared by every recipient's inbox (nothing changes a delivered message): a multicast
-        // to a million friends then holds a million small entries, not a million copies of the message.
-        var copies = messages.Select(m => Materialized(m!.DeepClone())).ToList();
-        var delivered = 0;
-        foreach (var userId in recipients.Distinct(StringComparer.Ordinal))
+        // One entry per message, shared by every recipient's inbox (nothing changes a delivered message): a multicast
+        // to a million friends then holds a million references, not a million copies of the message.
+        var entries = messages
+            .Select((m, i) => new InboxEntry(sent[i].Id, channel.ChannelId, api, requestId, now, Materialized(m!.DeepClone())))
+            .ToList();
+        foreach (var userId in receiving)
         {
-            if (!channel.IsFollowedBy(userId) || !state.Users.TryGetValue(userId, out var user))
+            if (state.Users.TryGetValue(userId, out var user))
             {
-                continue;
+                user.Deliver(entries);
             }
-
-            for (var i = 0; i < messages.Count; i++)
-            {
-                user.Deliver(new InboxEntry(sent[i].Id, channel.ChannelId, api, requestId, now, copies[i]));
-            }
-
-            delivered++;
         }
 
-        return (sent, delivered);
+        return sent;
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ internal static class SendingEndpoints
             return LineErrors.Error(StatusCodes.Status400BadRequest, "Invalid reply token");
         }
 
-        var (sent, _) = delivery.Deliver(channel, "reply", http.RequestId(), [entry.UserId], (JsonArray)body["messages"]!);
+        var sent = delivery.Deliver(channel, "reply", http.RequestId(), MessageDelivery.Receiving(channel, [entry.UserId]), (JsonArray)body["messages"]!);
         return LineErrors.Ok(new { sentMessages = sent });
     }
 
@@ -227,7 +227,7 @@ internal static class SendingEndpoints
     /// <summary>Delivers once per retry key: a repeat within 24 h answers 409 with the accepted request's id.</summary>
     private static (IResult Result, bool Accepted) Send(
         HttpContext http, EmulatorState state, MessageDelivery delivery, string api,
-        IEnumerable<string> recipients, JsonArray messages, bool includeSentMessages)
+        IReadOnlyCollection<string> recipients, JsonArray messages, bool includeSentMessages)
     {
         var channel = http.Channel();
         var requestId = http.RequestId();
@@ -247,7 +247,7 @@ internal static class SendingEndpoints
 
         // One message per recipient who will receive it counts against the month's limit; over it, LINE
         // refuses the whole request with 429 (https://developers.line.biz/en/reference/messaging-api/#status-codes).
-        var receiving = recipients.Distinct(StringComparer.Ordinal).Where(channel.IsFollowedBy).ToList();
+        var receiving = MessageDelivery.Receiving(channel, recipients);
         if (!channel.Quota.TryUse(receiving.Count, state.Time.GetUtcNow()))
         {
             if (retryKey is { } refusedKey)
@@ -258,7 +258,7 @@ internal static class SendingEndpoints
             return (LineErrors.MonthlyLimitReached(), false);
         }
 
-        var (sent, _) = delivery.Deliver(channel, api, requestId, receiving, messages);
+        var sent = delivery.Deliver(channel, api, requestId, receiving, messages);
         if (retryKey is { } acceptedKey)
         {
             channel.RetryKeys.Complete(acceptedKey, requestId, sent);

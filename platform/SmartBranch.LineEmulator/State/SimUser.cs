@@ -19,11 +19,11 @@ internal sealed class SimUser(string userId, string displayName, string? languag
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
-    public void Deliver(InboxEntry entry)
+    public void Deliver(IReadOnlyList<InboxEntry> entries)
     {
         lock (_gate)
         {
-            _inbox.Add(entry);
+            _inbox.AddRange(entries);
         }
     }
 
