@@ -170,7 +170,7 @@ public abstract class StagingDataResetTests(TestBedFixture fixture)
         db.Add(resident);
         db.Add(new ResidentAttributeValue(resident.Id, "area", "hiraka"));
         db.Add(BroadcastDelivery.Draft("staff-1", new BroadcastDraft(marker, [new BroadcastText("研修の配信")], null, null, new SendNow()), now));
-        db.Add(ReportCase.File(ReportSubmission.FromLine(resident.LineUserId, "pothole", "photo-1", 40.58, 140.57, null, null, "穴"), marker, "road", null, null, now));
+        db.Add(ReportCase.File(ReportSubmission.FromLine(resident.LineUserId, "pothole", "photo-1", 40.58, 140.57, null, null, "穴"), ReceiptNumberOf(marker), "road", null, null, now));
         var survey = Survey.Create(new SurveySettings(marker, null, now, now.AddDays(7), false, false, false), now);
         db.Add(survey);
         db.Add(SurveyResponse.Submit(survey, marker, resident.LineUserId, "{}", "{}", now));
@@ -188,7 +188,7 @@ public abstract class StagingDataResetTests(TestBedFixture fixture)
             await db.Set<Resident>().CountAsync(r => r.Id == seeded.ResidentId),
             await db.Set<ResidentAttributeValue>().CountAsync(v => v.ResidentId == seeded.ResidentId),
             await db.Set<BroadcastDelivery>().CountAsync(d => d.Title == seeded.Marker),
-            await db.Set<ReportCase>().CountAsync(c => c.ReceiptNumber == seeded.Marker),
+            await db.Set<ReportCase>().CountAsync(c => c.ReceiptNumber == ReceiptNumberOf(seeded.Marker)),
             await db.Set<SurveyResponse>().CountAsync(r => r.SurveyId == seeded.SurveyId),
             await db.Set<Survey>().CountAsync(s => s.Id == seeded.SurveyId),
             await db.Set<BroadcastSettings>().CountAsync()));
@@ -199,6 +199,9 @@ public abstract class StagingDataResetTests(TestBedFixture fixture)
         return await scope.ServiceProvider.GetRequiredService<SmartBranchDbContext>().AuditEntries.AsNoTracking()
             .Where(e => e.TenantSlug == "hirakawa").OrderBy(e => e.Sequence).ToListAsync();
     }
+
+    /// <summary>Receipt numbers are short (20 characters at most).</summary>
+    private static string ReceiptNumberOf(string marker) => "R-" + marker[..16];
 
     private sealed record Seeded(string Marker, Guid ResidentId, Guid SurveyId);
 
