@@ -19,6 +19,7 @@ using SmartBranch.Kernel.Privacy;
 using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Scheduling;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Kernel.TrainingReset;
 
 namespace SmartBranch.Kernel;
 
@@ -39,6 +40,7 @@ public static class KernelServiceCollectionExtensions
         services.AddScheduledJob<PersonalDataAccessGrants>(
             "personal-data-access-grant-expiry", JobSchedule.Every(TimeSpan.FromMinutes(1)), (grants, ct) => grants.RecordExpiriesAsync(ct));
         services.AddSmartBranchDataExport();
+        services.AddSmartBranchTrainingReset();
         services.AddScoped<ITenantEnvironmentEntry, TenantEnvironmentEntry>();
         services.AddScoped<ITenantHealthQuery, TenantHealthQuery>();
         services.AddSmartBranchIncidents(configuration);

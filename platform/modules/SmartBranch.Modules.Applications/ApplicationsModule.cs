@@ -12,6 +12,7 @@ using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Scheduling;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Modules.Applications.Catalog;
 using SmartBranch.Modules.Applications.IntegrationEvents.Handlers;
 using SmartBranch.Modules.Applications.Persistence;
@@ -19,6 +20,7 @@ using SmartBranch.Modules.Applications.Privacy;
 using SmartBranch.Modules.Applications.Processing;
 using SmartBranch.Modules.Applications.Resident;
 using SmartBranch.Modules.Applications.Retention;
+using SmartBranch.Modules.Applications.TrainingReset;
 using SmartBranch.Modules.Payments.Contracts;
 using SmartBranch.Modules.Residents.Contracts;
 
@@ -41,6 +43,7 @@ public sealed class ApplicationsModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<ApplicationsModelContribution>();
+        services.AddStagingDataEraser<ApplicationsStagingEraser>();
         services.AddSingleton<IPermissionProvider, ApplicationsPermissions>();
         services.AddSingleton<ApplicationCatalogFiles>();
         services.AddHostedService<ApplicationCatalogStartupCheck>();

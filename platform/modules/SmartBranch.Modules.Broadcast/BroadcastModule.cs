@@ -12,6 +12,7 @@ using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Kernel;
+using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Line.Client;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Broadcast.Contracts;
@@ -29,6 +30,7 @@ using SmartBranch.Modules.Broadcast.Features.TestSend;
 using SmartBranch.Modules.Broadcast.IntegrationEvents.Handlers;
 using SmartBranch.Modules.Broadcast.Jobs;
 using SmartBranch.Modules.Broadcast.Persistence;
+using SmartBranch.Modules.Broadcast.TrainingReset;
 using SmartBranch.Modules.Broadcast.Webhook;
 using SmartBranch.Modules.Residents.Contracts;
 
@@ -47,6 +49,7 @@ public sealed class BroadcastModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<BroadcastModelContribution>();
+        services.AddStagingDataEraser<BroadcastStagingEraser>();
         services.AddSingleton<IPermissionProvider, BroadcastPermissions>();
         services.AddScoped<IBroadcastStatistics, BroadcastStatistics>();
         services.AddScoped<IBroadcastDeliveryOutlines, BroadcastDeliveryOutlines>();

@@ -6,11 +6,13 @@ using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Incidents;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
+using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Modules.Payments.Contracts;
 using SmartBranch.Modules.Payments.Features.Checkout;
 using SmartBranch.Modules.Payments.Features.Reconciliation;
 using SmartBranch.Modules.Payments.Incidents;
 using SmartBranch.Modules.Payments.Persistence;
+using SmartBranch.Modules.Payments.TrainingReset;
 using SmartBranch.Modules.Payments.Webhook;
 using SmartBranch.Payments.Configuration;
 using SmartBranch.Payments.Sandbox;
@@ -29,6 +31,7 @@ public sealed class PaymentsModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<PaymentsModelContribution>();
+        services.AddStagingDataEraser<PaymentsStagingEraser>();
         services.AddSingleton<IPermissionProvider, PaymentsPermissions>();
         services.AddPaymentGateways();
         services.AddScoped<PaymentOutcomes>();

@@ -12,6 +12,7 @@ using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Outbox;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Reports.Catalog;
 using SmartBranch.Modules.Reports.Chat;
@@ -25,6 +26,7 @@ using SmartBranch.Modules.Reports.Features.Statistics;
 using SmartBranch.Modules.Reports.Form;
 using SmartBranch.Modules.Reports.Notifications;
 using SmartBranch.Modules.Reports.Persistence;
+using SmartBranch.Modules.Reports.TrainingReset;
 
 namespace SmartBranch.Modules.Reports;
 
@@ -41,6 +43,7 @@ public sealed class ReportsModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<ReportsModelContribution>();
+        services.AddStagingDataEraser<ReportsStagingEraser>();
         services.AddSingleton<IPermissionProvider, ReportsPermissions>();
         services.AddSingleton<ReportCatalogFiles>();
         services.AddScoped<ReportPhotos>();

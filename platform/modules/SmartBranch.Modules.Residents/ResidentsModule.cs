@@ -7,6 +7,7 @@ using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.LineChannels;
 using SmartBranch.Kernel.LineWebhooks;
 using SmartBranch.Kernel.Modules;
+using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Line.Webhooks;
 using SmartBranch.Modules.Residents.Audience;
 using SmartBranch.Modules.Residents.Contracts;
@@ -17,6 +18,7 @@ using SmartBranch.Modules.Residents.Preferences;
 using SmartBranch.Modules.Residents.Segments;
 using SmartBranch.Modules.Residents.Segments.Editing;
 using SmartBranch.Modules.Residents.Statistics;
+using SmartBranch.Modules.Residents.TrainingReset;
 using SmartBranch.Modules.Residents.Webhook;
 using SmartBranch.Modules.Residents.Welcome;
 
@@ -29,6 +31,8 @@ public sealed class ResidentsModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<ResidentsModelContribution>();
+        services.AddStagingDataEraser<ResidentsStagingEraser>();
+        services.AddScoped<IStagingDemoResidents, StagingDemoResidents>();
         services.AddSingleton<IPermissionProvider, ResidentsPermissions>();
         services.AddSingleton<WelcomeMessages>();
         services.AddScoped<ILineWebhookEventHandler<FollowEvent>, ResidentsFollowHandler>();

@@ -5,6 +5,7 @@ using SmartBranch.Kernel;
 using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Messaging;
 using SmartBranch.Kernel.Modules;
+using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Modules.RichMenus.Features.DisasterMode;
 using SmartBranch.Modules.RichMenus.Features.EditMenus;
 using SmartBranch.Modules.RichMenus.Features.ValidateMenus;
@@ -12,6 +13,7 @@ using SmartBranch.Modules.RichMenus.Features.ImportFiles;
 using SmartBranch.Modules.RichMenus.Features.LinkResidents;
 using SmartBranch.Modules.RichMenus.Features.Publish;
 using SmartBranch.Modules.RichMenus.Persistence;
+using SmartBranch.Modules.RichMenus.TrainingReset;
 
 namespace SmartBranch.Modules.RichMenus;
 
@@ -27,6 +29,7 @@ public sealed class RichMenusModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<RichMenusModelContribution>();
+        services.AddStagingDataEraser<RichMenusStagingEraser>();
         services.AddSingleton<IPermissionProvider, RichMenuPermissions>();
         services.AddScoped<IRichMenuEditor, RichMenuEditor>();
         services.AddScoped<RichMenuLineValidator>();

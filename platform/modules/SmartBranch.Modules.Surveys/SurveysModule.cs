@@ -7,6 +7,7 @@ using SmartBranch.Kernel.Authorization;
 using SmartBranch.Kernel.Modules;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.Tenancy;
+using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Answering;
@@ -16,6 +17,7 @@ using SmartBranch.Modules.Surveys.Invitations;
 using SmartBranch.Modules.Surveys.Persistence;
 using SmartBranch.Modules.Surveys.PublicComments;
 using SmartBranch.Modules.Surveys.PublicComments.Commenting;
+using SmartBranch.Modules.Surveys.TrainingReset;
 
 namespace SmartBranch.Modules.Surveys;
 
@@ -31,6 +33,7 @@ public sealed class SurveysModule : ISmartBranchModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModelContribution<SurveysModelContribution>();
+        services.AddStagingDataEraser<SurveysStagingEraser>();
         services.AddSingleton<IPermissionProvider, SurveysPermissions>();
         services.AddScoped<SurveyAnswering>();
         services.AddScoped<SurveyImages>();

@@ -37,6 +37,8 @@ public abstract class PortalComponentTest : BunitContext
 
     internal FakeReportsDesk Reports { get; } = new();
 
+    internal FakeStagingDataReset StagingReset { get; } = new();
+
     /// <summary>Tuesday 2026-12-01 10:00 in Japan.</summary>
     internal FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero));
 
@@ -60,6 +62,7 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<ITenantCatalog>(Catalog);
         Services.AddSingleton<IPersonalDataAccessGrants>(AccessGrants);
         Services.AddSingleton<IApiClients>(ApiClients);
+        Services.AddSingleton<SmartBranch.Kernel.TrainingReset.IStagingDataReset>(StagingReset);
         Services.AddSingleton<ITenantHealthQuery>(Health);
         Services.AddSingleton<SmartBranch.Kernel.Incidents.IIncidentConsole>(Incidents);
         Services.AddSingleton<SmartBranch.Portal.Modules.Reports.IReportsDesk>(Reports);
