@@ -66,6 +66,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<CurrentStaff>());
         services.AddScoped<ICurrentStaffLoader, CurrentStaffLoader>();
         services.AddScoped<IStaffDirectory, StaffDirectory>();
+        services.AddScoped<TenantAdminInviter>();
+        services.AddScoped<ITenantAdminInvitations, TenantAdminInvitations>();
         services.AddScoped<IApiClients, ApiClients>();
         services.AddScoped<OperatorBootstrap>();
         services.AddHostedService<PortalClientRegistration>();

@@ -42,6 +42,13 @@ if (args.FirstOrDefault() == CreateOperatorCommand.Name)
     return;
 }
 
+if (args.FirstOrDefault() == InviteAdminCommand.Name)
+{
+    await app.PrepareDatabaseAsync();
+    Environment.ExitCode = await InviteAdminCommand.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
 

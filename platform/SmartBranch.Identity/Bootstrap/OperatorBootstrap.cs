@@ -18,7 +18,7 @@ public static class CreateOperatorCommand
     /// <summary>Runs the command; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, TextWriter output)
     {
-        var email = Option(args, "--email");
+        var email = CommandLineOptions.Value(args, "--email");
         if (email is null || !MailAddress.TryCreate(email, out _))
         {
             await output.WriteLineAsync("使い方: create-operator --email ADDRESS [--name NAME]");
@@ -27,7 +27,7 @@ public static class CreateOperatorCommand
 
         await using var scope = services.CreateAsyncScope();
         var bootstrap = scope.ServiceProvider.GetRequiredService<OperatorBootstrap>();
-        var link = await bootstrap.CreateAsync(email, Option(args, "--name") ?? "運用担当者");
+        var link = await bootstrap.CreateAsync(email, CommandLineOptions.Value(args, "--name") ?? "運用担当者");
         if (link is null)
         {
             await output.WriteLineAsync($"{email} はすでに運用事業者として登録され、パスワードも設定済みです。");
@@ -37,12 +37,6 @@ public static class CreateOperatorCommand
         await output.WriteLineAsync("運用事業者のアカウントを作成しました。次のリンクを開いてパスワードを設定してください（一度だけ有効です）:");
         await output.WriteLineAsync(link.ToString());
         return 0;
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
     }
 }
 

@@ -7,16 +7,19 @@ namespace SmartBranch.Identity.Email;
 /// <summary>The e-mails staff receive, in Japanese with an English line.</summary>
 internal sealed class StaffEmails(UserManager<StaffAccount> users, AccountLinks links, IStaffEmailSender sender)
 {
-    public async Task SendInvitationAsync(StaffAccount account, TenantDefinition tenant, bool hasPassword, CancellationToken cancellationToken)
+    /// <summary>Sends the invitation; returns the link it carries (the sign-in page for an account that has a password).</summary>
+    public async Task<Uri> SendInvitationAsync(StaffAccount account, TenantDefinition tenant, bool hasPassword, CancellationToken cancellationToken)
     {
         string body;
+        Uri link;
         if (hasPassword)
         {
+            link = links.SignIn();
             body = $"""
                 {account.DisplayName} 様
 
                 SmartBranch の{tenant.Name}のポータルに追加されました。いつものアカウントでサインインしてください。
-                {links.SignIn()}
+                {link}
 
                 You have been added to {tenant.NameEn} on SmartBranch. Sign in with your existing account.
                 """;
@@ -24,17 +27,19 @@ internal sealed class StaffEmails(UserManager<StaffAccount> users, AccountLinks 
         else
         {
             var token = await users.GenerateUserTokenAsync(account, InvitationTokenProvider.ProviderName, InvitationTokenProvider.Purpose);
+            link = links.AcceptInvitation(account.Id, token);
             body = $"""
                 {account.DisplayName} 様
 
                 SmartBranch の{tenant.Name}のポータルに招待されました。次のリンクからパスワードを設定してください。
-                {links.AcceptInvitation(account.Id, token)}
+                {link}
 
                 You have been invited to {tenant.NameEn} on SmartBranch. Open the link above to set your password.
                 """;
         }
 
         await sender.SendAsync(new StaffEmail(account.Email!, $"【SmartBranch】{tenant.Name}ポータルへの招待", body), cancellationToken);
+        return link;
     }
 
     public async Task SendPasswordResetAsync(StaffAccount account, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ internal sealed class AuditLog(
     ICurrentTenant currentTenant,
     IHttpContextAccessor httpContextAccessor,
     AuditChainAppender appender,
-    TimeProvider clock) : IAuditLog
+    TimeProvider clock) : IAuditLog, ITenantAuditLog
 {
     public const string SystemUserId = "system";
     public const string SystemDisplayName = "システム";
@@ -23,10 +23,7 @@ internal sealed class AuditLog(
     public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken) =>
         AppendAsync(currentTenant.Tenant?.Slug, currentTenant.Context?.EnvironmentName, record, cancellationToken);
 
-    /// <summary>
-    /// For kernel services that act on a tenant from outside it (the operators' console): the entry
-    /// goes to that tenant's chain, where its admins see what the vendor did.
-    /// </summary>
+    /// <inheritdoc />
     public Task RecordForTenantAsync(string tenantSlug, AuditRecord record, CancellationToken cancellationToken)
     {
         var environment = currentTenant.Context?.TenantSlug == tenantSlug ? currentTenant.Context.EnvironmentName : null;

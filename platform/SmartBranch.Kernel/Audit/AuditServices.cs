@@ -10,6 +10,7 @@ internal static class AuditServices
         services.AddSingleton<AuditChainAppender>();
         services.AddScoped<AuditLog>();
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.AddScoped<ITenantAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<IAuditLogSearch, AuditLogSearch>();
         services.AddScoped<AuditChainVerifier>();
         return services;

@@ -27,6 +27,8 @@ public abstract class PortalComponentTest : BunitContext
 
     internal FakeApiClients ApiClients { get; } = new();
 
+    internal FakeTenantAdminInvitations AdminInvitations { get; } = new();
+
     internal FixedTenantHealth Health { get; } = new();
 
     internal InMemoryTenantCatalog Catalog { get; } = new(TestTenants.Hirakawa);
@@ -63,6 +65,7 @@ public abstract class PortalComponentTest : BunitContext
         Services.AddSingleton<IPersonalDataAccessGrants>(AccessGrants);
         Services.AddSingleton<IApiClients>(ApiClients);
         Services.AddSingleton<SmartBranch.Kernel.TrainingReset.IStagingDataReset>(StagingReset);
+        Services.AddSingleton<ITenantAdminInvitations>(AdminInvitations);
         Services.AddSingleton<ITenantHealthQuery>(Health);
         Services.AddSingleton<SmartBranch.Kernel.Incidents.IIncidentConsole>(Incidents);
         Services.AddSingleton<SmartBranch.Portal.Modules.Reports.IReportsDesk>(Reports);
