@@ -277,7 +277,7 @@ internal static class ApplicationPages
                 return Shown(tenant, $"{ApplicationPageText.PaymentTitle} | {ApplicationPageText.Title}",
                     ApplicationPageHtml.Payment(catalog, type!, application, amount!, post, waiting, $"{PathOf(tenant, application.Id)}/status", notice));
             default:
-                return Shown(tenant, $"{ApplicationPageText.ReceivedTitle} | {ApplicationPageText.Title}",
+                return Shown(tenant, $"{ApplicationPageText.ReceivedHeading(application.Status)} | {ApplicationPageText.Title}",
                     ApplicationPageHtml.Received(catalog, type, application, amount, IndexPath(tenant)));
         }
     }
