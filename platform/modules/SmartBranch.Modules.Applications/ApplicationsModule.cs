@@ -59,6 +59,7 @@ public sealed class ApplicationsModule : ISmartBranchModule
         services.AddScoped(sp => new ApplicationsStaff(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
             sp.GetRequiredService<ApplicationCatalogFiles>()));
+        services.AddScoped<IPaymentReferenceLabels, ApplicationPaymentLabels>();
         services.AddScoped(sp => new ApplicationQueue(sp.GetRequiredService<ApplicationsStaff>()));
         services.AddScoped(sp => new ApplicationDesk(
             sp.GetRequiredService<ApplicationsStaff>(), sp.GetRequiredService<ApplicationPersonalData>(), sp.GetRequiredService<IPayments>(),
