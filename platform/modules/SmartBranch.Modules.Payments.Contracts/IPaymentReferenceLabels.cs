@@ -10,5 +10,9 @@ public interface IPaymentReferenceLabels
     string Module { get; }
 
     /// <returns>The label of each of <paramref name="references"/> the module knows, by reference.</returns>
-    Task<IReadOnlyDictionary<string, string>> LabelsAsync(IReadOnlyCollection<string> references, CancellationToken ct);
+    Task<IReadOnlyDictionary<string, PaymentReferenceLabel>> LabelsAsync(IReadOnlyCollection<string> references, CancellationToken ct);
 }
+
+/// <param name="Label">What staff call the thing paid for (an application's receipt number).</param>
+/// <param name="ItemId">Its id in the module (the application's), for a link to it.</param>
+public sealed record PaymentReferenceLabel(string Label, string ItemId);

@@ -13,13 +13,13 @@ internal sealed class ApplicationPaymentLabels(SmartBranchDbContext db) : IPayme
 {
     public string Module => "applications";
 
-    public async Task<IReadOnlyDictionary<string, string>> LabelsAsync(IReadOnlyCollection<string> references, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, PaymentReferenceLabel>> LabelsAsync(IReadOnlyCollection<string> references, CancellationToken ct)
     {
         var wanted = references.ToList();
         var labelled = await db.Set<ResidentApplication>().AsNoTracking()
             .Where(a => a.PaymentReference != null && a.ReceiptNumber != null && wanted.Contains(a.PaymentReference))
-            .Select(a => new { a.PaymentReference, a.ReceiptNumber })
+            .Select(a => new { a.Id, a.PaymentReference, a.ReceiptNumber })
             .ToListAsync(ct);
-        return labelled.ToDictionary(a => a.PaymentReference!, a => a.ReceiptNumber!, StringComparer.Ordinal);
+        return labelled.ToDictionary(a => a.PaymentReference!, a => new PaymentReferenceLabel(a.ReceiptNumber!, a.Id.ToString()), StringComparer.Ordinal);
     }
 }

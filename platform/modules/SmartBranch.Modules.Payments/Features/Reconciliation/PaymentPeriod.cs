@@ -5,7 +5,8 @@ namespace SmartBranch.Modules.Payments.Features.Reconciliation;
 
 /// <param name="Module">The module that started the payment (<c>applications</c>).</param>
 /// <param name="Label">What the payment is there (an application's receipt number).</param>
-public sealed record PaymentPurpose(string Module, string Label);
+/// <param name="ItemId">What it paid for, by its id in the module (the application's).</param>
+public sealed record PaymentPurpose(string Module, string Label, string ItemId);
 
 /// <param name="GatewayPaymentId">The gateway's payment (Stripe: the PaymentIntent), to find it in the gateway's dashboard.</param>
 public sealed record ReconciledPayment(

@@ -98,7 +98,7 @@ public sealed class PaymentReconciliation(SmartBranchDbContext db, ICurrentStaff
         {
             foreach (var (reference, label) in await module.LabelsAsync(references, cancellationToken))
             {
-                purposes.TryAdd(reference, new PaymentPurpose(module.Module, label));
+                purposes.TryAdd(reference, new PaymentPurpose(module.Module, label.Label, label.ItemId));
             }
         }
 
