@@ -150,7 +150,7 @@ public abstract class PaymentReconciliationTests(ProcessingBed fixture)
     private static Task<int> ReconciliationAuditsAsync(LineTestBed bed) => bed.InTenantAsync(ProcessingScenario.Channel, (db, _) =>
         db.AuditEntries.IgnoreQueryFilters().CountAsync(e => e.Action.StartsWith("payments.reconciliation.")));
 
-    private static Task<(string? ActorUserId, bool TouchesPersonalData, string Summary)> AuditedAsync(LineTestBed bed, string action) =>
+    private static Task<(string ActorUserId, bool TouchesPersonalData, string Summary)> AuditedAsync(LineTestBed bed, string action) =>
         bed.InTenantAsync(ProcessingScenario.Channel, async (db, _) =>
         {
             var entry = await db.AuditEntries.IgnoreQueryFilters().Where(e => e.Action == action).OrderByDescending(e => e.Sequence).FirstAsync();
