@@ -103,7 +103,7 @@ public abstract class PaymentReconciliationTests(ProcessingBed fixture)
     private async Task<(LineTestBed Bed, ProcessingScenario Scenario, ResidentApplication Paid, ResidentApplication Refunded)> MarchAsync()
     {
         var bed = await fixture.GetAsync();
-        var scenario = new ProcessingScenario(bed);
+        var scenario = new ProcessingScenario(fixture, bed);
         await bed.InTenantAsync(ProcessingScenario.Channel, async (db, _) =>
         {
             db.RemoveRange(await db.Set<PaymentDiscrepancy>().ToListAsync());

@@ -270,7 +270,7 @@ public abstract class ApplicationProcessingTests(ProcessingBed fixture)
     private async Task<(LineTestBed Bed, ProcessingScenario Scenario, ReportScenario Chat)> StartAsync()
     {
         var bed = await fixture.GetAsync();
-        return (bed, new ProcessingScenario(bed), new ReportScenario(bed));
+        return (bed, new ProcessingScenario(fixture, bed), new ReportScenario(bed));
     }
 }
 

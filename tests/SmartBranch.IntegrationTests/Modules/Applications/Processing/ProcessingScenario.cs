@@ -14,7 +14,7 @@ using SmartBranch.TestSupport;
 namespace SmartBranch.IntegrationTests.Modules.Applications.Processing;
 
 /// <summary>Applications that residents sent and paid for, put straight into the database, and staff handling them.</summary>
-internal sealed class ProcessingScenario(LineTestBed bed)
+internal sealed class ProcessingScenario(ProcessingBed fixture, LineTestBed bed)
 {
     public static readonly TestChannel Channel = LineTestBed.HirakawaStaging;
 
@@ -47,6 +47,7 @@ internal sealed class ProcessingScenario(LineTestBed bed)
             application.RecordPaymentCompleted(application.Id.ToString(), now);
             db.Add(application);
             await db.SaveChangesAsync();
+            fixture.Payments.Paid(application.Id.ToString(), application.TotalAmount!.Value);
             return application;
         });
 
