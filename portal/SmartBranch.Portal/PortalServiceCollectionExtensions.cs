@@ -10,6 +10,7 @@ using SmartBranch.Portal.Modules.Broadcast.TestAccounts;
 using SmartBranch.Portal.Modules.Dashboard;
 using SmartBranch.Portal.Modules.DataExport;
 using SmartBranch.Portal.Modules.Help;
+using SmartBranch.Portal.Modules.Payments;
 using SmartBranch.Portal.Modules.PublicComments;
 using SmartBranch.Portal.Modules.Reports;
 using SmartBranch.Portal.Modules.Residents;
@@ -52,6 +53,8 @@ public static class PortalServiceCollectionExtensions
         services.AddScoped<IReportApiKeysDesk, ReportApiKeysDesk>();
         services.AddPortalNavigation<ApplicationsPortalMenu>();
         services.AddScoped<IApplicationsDesk, ApplicationsDesk>();
+        services.AddPortalNavigation<PaymentsPortalMenu>();
+        services.AddScoped<IPaymentsDesk, PaymentsDesk>();
         services.AddPortalNavigation<RichMenusPortalMenu>();
         services.AddPortalNavigation<SegmentsPortalMenu>();
         services.AddPortalNavigation<RichMenuPublishingPortalMenu>();
@@ -86,6 +89,7 @@ public static class PortalServiceCollectionExtensions
         app.MapReportData();
         app.MapSurveyResults();
         app.MapPublicCommentOpinions();
+        app.MapPaymentReconciliationExport();
         app.MapTenantDataExport();
         app.MapIncidentReports();
         app.MapManualScreenshots();

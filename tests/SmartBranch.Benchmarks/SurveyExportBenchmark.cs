@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Domain;
@@ -60,7 +61,7 @@ internal static class SurveyExportBenchmark
 
         Console.WriteLine("| encoding | answers | bytes | time | answers/s | managed heap peak above start |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var encoding in new[] { SurveyCsvEncoding.Utf8, SurveyCsvEncoding.ShiftJis, SurveyCsvEncoding.Utf8, SurveyCsvEncoding.ShiftJis })
+        foreach (var encoding in new[] { CsvEncoding.Utf8, CsvEncoding.ShiftJis, CsvEncoding.Utf8, CsvEncoding.ShiftJis })
         {
             var (rows, bytes, elapsed, peak) = await ExportAsync(desk, admin, surveyId, encoding);
             if (rows != options.Answers)
@@ -76,7 +77,7 @@ internal static class SurveyExportBenchmark
         return 0;
     }
 
-    private static async Task<(int Rows, long Bytes, TimeSpan Elapsed, long HeapPeak)> ExportAsync(StaffDesk desk, string admin, Guid surveyId, SurveyCsvEncoding encoding)
+    private static async Task<(int Rows, long Bytes, TimeSpan Elapsed, long HeapPeak)> ExportAsync(StaffDesk desk, string admin, Guid surveyId, CsvEncoding encoding)
     {
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         var baseline = GC.GetTotalMemory(forceFullCollection: true);

@@ -62,10 +62,12 @@ public sealed class ApplicationsModule : ISmartBranchModule
         services.AddScoped(sp => new ApplicationsStaff(
             sp.GetRequiredService<SmartBranchDbContext>(), sp.GetRequiredService<ICurrentStaff>(), sp.GetRequiredService<ICurrentTenant>(),
             sp.GetRequiredService<ApplicationCatalogFiles>()));
+        services.AddScoped<IPaymentReferenceLabels, ApplicationPaymentLabels>();
         services.AddScoped(sp => new ApplicationQueue(sp.GetRequiredService<ApplicationsStaff>()));
         services.AddScoped(sp => new ApplicationDesk(
             sp.GetRequiredService<ApplicationsStaff>(), sp.GetRequiredService<ApplicationPersonalData>(), sp.GetRequiredService<IPayments>(),
-            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILineMessenger>(), sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<ILineMessenger>(), sp.GetRequiredService<ResidentPageLinks>(),
+            sp.GetRequiredService<ICurrentTenant>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScheduledJob<ApplicationRetentionPurge>(
             ApplicationRetentionPurge.JobName, JobSchedule.DailyAt(new TimeSpan(3, 30, 0)), (purge, ct) => purge.PurgeDueAsync(ct), (purge, ct) => purge.AnyDueAsync(ct));
     }

@@ -5,13 +5,15 @@ using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Applications.Catalog;
 using SmartBranch.Modules.Applications.Domain;
 using SmartBranch.Modules.Applications.Privacy;
+using SmartBranch.Modules.Payments.Domain;
 
 namespace SmartBranch.EndToEndTests.Manual;
 
 /// <summary>
 /// The application the manual's queue and detail screenshots show: a 住民票の写し that a resident of Hirakawa's staging
 /// sent, signed with the card and paid (受付), whose entered address differs from the card's so the mismatch is marked.
-/// Its id is fixed because the manual's screenshot step names the page by its address.
+/// Its id is fixed because the manual's screenshot step names the page by its address. Its payment is on the payments
+/// page, with a second notice of payment the gateway sent for it, so that the page shows a discrepancy.
 /// </summary>
 internal static class DemoApplication
 {
@@ -38,6 +40,12 @@ internal static class DemoApplication
         application.RecordPaymentCompleted("manual-demo", now);
         db.Add(application);
         db.Entry(application).Property(a => a.Id).CurrentValue = Id;
+
+        var payment = Payment.Open("manual-demo", "sandbox", application.TotalAmount!.Value, now.AddMinutes(-3));
+        payment.MarkPaid("sbx_pay_0001", "sbx_cs_0001", now.AddMinutes(-2));
+        db.Add(payment);
+        db.Add(PaymentDiscrepancy.Of("sandbox", "sbx_evt_0002", "manual-demo", payment.AmountYen, payment.AmountYen,
+            "支払い済みの参照番号に、別の支払いが届きました（二重の支払い）。返金が必要です。", now.AddMinutes(-1)));
         await db.SaveChangesAsync();
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.LineChannels;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Applications.Catalog;
 using SmartBranch.Modules.Applications.Domain;
 using SmartBranch.Modules.Applications.Privacy;
+using SmartBranch.Modules.Applications.Resident;
 using SmartBranch.Modules.Payments.Contracts;
 
 namespace SmartBranch.Modules.Applications.Processing;
@@ -22,18 +24,20 @@ public sealed class ApplicationDesk
     private readonly IPayments _payments;
     private readonly IAuditLog _audit;
     private readonly ILineMessenger _messenger;
+    private readonly ResidentPageLinks _links;
     private readonly ICurrentTenant _tenant;
     private readonly TimeProvider _clock;
 
     internal ApplicationDesk(
-        ApplicationsStaff staff, ApplicationPersonalData personalData, IPayments payments, IAuditLog audit, ILineMessenger messenger, ICurrentTenant tenant,
-        TimeProvider clock)
+        ApplicationsStaff staff, ApplicationPersonalData personalData, IPayments payments, IAuditLog audit, ILineMessenger messenger, ResidentPageLinks links,
+        ICurrentTenant tenant, TimeProvider clock)
     {
         _staff = staff;
         _personalData = personalData;
         _payments = payments;
         _audit = audit;
         _messenger = messenger;
+        _links = links;
         _tenant = tenant;
         _clock = clock;
     }
@@ -165,7 +169,8 @@ public sealed class ApplicationDesk
         var from = application.Status;
         move(application, _staff.Actor(userId), _clock.GetUtcNow());
         _staff.Db.Add(application.History[^1]);
-        _messenger.Push(application.LineUserId, [ApplicationNotices.StatusChanged(application.ReceiptNumber!, application.Status)]);
+        var statusPage = _links.For(_tenant.Required, $"{ApplicationPages.Page}/{application.Id}");
+        _messenger.Push(application.LineUserId, [ApplicationNotices.StatusChanged(application.ReceiptNumber!, application.Status, statusPage)]);
         try
         {
             await _staff.Db.SaveChangesAsync(cancellationToken);

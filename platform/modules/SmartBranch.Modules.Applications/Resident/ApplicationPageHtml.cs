@@ -191,7 +191,7 @@ internal static class ApplicationPageHtml
     public static string Received(ApplicationCatalog catalog, ApplicationType? type, ResidentApplication application, ApplicationAmount? amount, string indexPath)
     {
         var html = new StringBuilder();
-        Append(html, $"<h1>{E(ApplicationPageText.ReceivedTitle)}</h1>");
+        Append(html, $"<h1>{E(ApplicationPageText.ReceivedHeading(application.Status))}</h1>");
         Append(html, $"""<p class="notice notice-ok" role="status" id="application-receipt">{E(ApplicationPageText.Receipt(application.ReceiptNumber ?? ""))}</p>""");
         Append(html, """<dl class="application-facts">""");
         Fact(html, "証明書", type?.NameJa ?? application.TypeKey);
@@ -213,7 +213,7 @@ internal static class ApplicationPageHtml
             Amounts(html, catalog, application, amount);
         }
 
-        Append(html, $"<p>{E(ApplicationPageText.ReceivedFollowUp)}</p>");
+        Append(html, $"<p>{E(ApplicationPageText.FollowUp(application.Status))}</p>");
         Append(html, $"""<p><a href="{E(indexPath)}">{E(ApplicationPageText.Back)}</a></p>""");
         return html.ToString();
     }

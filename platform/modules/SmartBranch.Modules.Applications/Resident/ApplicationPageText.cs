@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartBranch.Jpki;
+using SmartBranch.Modules.Applications.Domain;
 
 namespace SmartBranch.Modules.Applications.Resident;
 
@@ -56,6 +57,9 @@ internal static class ApplicationPageText
     public const string PaymentExpired = "お支払いの期限が切れました。もう一度「支払う」を押してお支払いください。";
     public const string ReceivedTitle = "申請を受け付けました";
     public const string ReceivedFollowUp = "審査の状況は LINE のトークでお知らせします。証明書は、審査の後に郵送します。";
+    public const string StatusTitle = "申請の状況";
+    public const string ShippedFollowUp = "証明書を郵送しました。届くまでしばらくお待ちください。";
+    public const string RejectedFollowUp = "お支払いいただいた手数料は返金します。ご不明な点は、担当の課にお問い合わせください。";
     public const string Status = "状況";
     public const string ReceiptNumber = "受付番号";
     public const string Back = "申請の一覧へ";
@@ -78,6 +82,16 @@ internal static class ApplicationPageText
     public static string FeeLine(int feePerCopy, int copies) => $"発行手数料 {Yen(feePerCopy)} × {copies}通";
 
     public static string PostageLine(string postageName) => $"郵送料（{postageName}）";
+
+    /// <summary>The page's heading: the receipt while the application waits, its status once staff took it up.</summary>
+    public static string ReceivedHeading(ApplicationStatus status) => status == ApplicationStatus.Received ? ReceivedTitle : StatusTitle;
+
+    public static string FollowUp(ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.Shipped => ShippedFollowUp,
+        ApplicationStatus.Rejected => RejectedFollowUp,
+        _ => ReceivedFollowUp,
+    };
 
     public static string Receipt(string receiptNumber) => $"受付番号は {receiptNumber} です。お問い合わせの際にお伝えください。";
 

@@ -44,15 +44,10 @@ internal static class ApplicationPages
     private static async Task<IResult> IndexAsync(HttpContext http, ICurrentTenant currentTenant, ResidentSessions sessions, ResidentSignIn signIn, ResidentApplicationFlow flow, IAntiforgery antiforgery)
     {
         var tenant = currentTenant.Required;
-        if (sessions.CurrentLineUserId(http, tenant) is not { } lineUserId)
+        var (visitor, refusal) = await VisitAsync(http, tenant, sessions, signIn, flow);
+        if (visitor is not var (lineUserId, catalog))
         {
-            return signIn.Page(http, tenant, ApplicationPageText.Title);
-        }
-
-        var catalog = await flow.CatalogAsync(http.RequestAborted);
-        if (await RefusalAsync(tenant, lineUserId, catalog, flow, http.RequestAborted) is { } refusal)
-        {
-            return refusal;
+            return refusal!;
         }
 
         var applications = await flow.OfAsync(lineUserId, http.RequestAborted);
@@ -62,15 +57,10 @@ internal static class ApplicationPages
     private static async Task<IResult> StartAsync(HttpContext http, ICurrentTenant currentTenant, ResidentSessions sessions, ResidentSignIn signIn, ResidentApplicationFlow flow, IAntiforgery antiforgery)
     {
         var tenant = currentTenant.Required;
-        if (sessions.CurrentLineUserId(http, tenant) is not { } lineUserId)
+        var (visitor, refusal) = await VisitAsync(http, tenant, sessions, signIn, flow);
+        if (visitor is not var (lineUserId, catalog))
         {
-            return signIn.Page(http, tenant, ApplicationPageText.Title);
-        }
-
-        var catalog = await flow.CatalogAsync(http.RequestAborted);
-        if (await RefusalAsync(tenant, lineUserId, catalog, flow, http.RequestAborted) is { } refusal)
-        {
-            return refusal;
+            return refusal!;
         }
 
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
@@ -93,15 +83,10 @@ internal static class ApplicationPages
         Guid id, HttpContext http, ICurrentTenant currentTenant, ResidentSessions sessions, ResidentSignIn signIn, ResidentApplicationFlow flow, IAntiforgery antiforgery)
     {
         var tenant = currentTenant.Required;
-        if (sessions.CurrentLineUserId(http, tenant) is not { } lineUserId)
+        var (visitor, refusal) = await VisitAsync(http, tenant, sessions, signIn, flow);
+        if (visitor is not var (lineUserId, catalog))
         {
-            return signIn.Page(http, tenant, ApplicationPageText.Title);
-        }
-
-        var catalog = await flow.CatalogAsync(http.RequestAborted);
-        if (await RefusalAsync(tenant, lineUserId, catalog, flow, http.RequestAborted) is { } refusal)
-        {
-            return refusal;
+            return refusal!;
         }
 
         if (await flow.FindAsync(lineUserId, id, http.RequestAborted) is not { } application)
@@ -117,15 +102,10 @@ internal static class ApplicationPages
         Guid id, HttpContext http, ICurrentTenant currentTenant, ResidentSessions sessions, ResidentSignIn signIn, ResidentApplicationFlow flow, IAntiforgery antiforgery)
     {
         var tenant = currentTenant.Required;
-        if (sessions.CurrentLineUserId(http, tenant) is not { } lineUserId)
+        var (visitor, refusal) = await VisitAsync(http, tenant, sessions, signIn, flow);
+        if (visitor is not var (lineUserId, catalog))
         {
-            return signIn.Page(http, tenant, ApplicationPageText.Title);
-        }
-
-        var catalog = await flow.CatalogAsync(http.RequestAborted);
-        if (await RefusalAsync(tenant, lineUserId, catalog, flow, http.RequestAborted) is { } refusal)
-        {
-            return refusal;
+            return refusal!;
         }
 
         if (!http.Request.HasFormContentType)
@@ -277,7 +257,7 @@ internal static class ApplicationPages
                 return Shown(tenant, $"{ApplicationPageText.PaymentTitle} | {ApplicationPageText.Title}",
                     ApplicationPageHtml.Payment(catalog, type!, application, amount!, post, waiting, $"{PathOf(tenant, application.Id)}/status", notice));
             default:
-                return Shown(tenant, $"{ApplicationPageText.ReceivedTitle} | {ApplicationPageText.Title}",
+                return Shown(tenant, $"{ApplicationPageText.ReceivedHeading(application.Status)} | {ApplicationPageText.Title}",
                     ApplicationPageHtml.Received(catalog, type, application, amount, IndexPath(tenant)));
         }
     }
@@ -310,14 +290,27 @@ internal static class ApplicationPages
     private static ResidentPage Onward(TenantContext tenant, string label, Uri destination) => Shown(tenant, label,
         $"""<h1>{ResidentPage.Encode(label)}</h1><p><a class="button" id="onward" data-follow href="{ResidentPage.Encode(destination.AbsoluteUri)}">{ResidentPage.Encode(label)}</a></p>""");
 
-    private static async Task<IResult?> RefusalAsync(TenantContext tenant, string lineUserId, ApplicationCatalog catalog, ResidentApplicationFlow flow, CancellationToken cancellationToken)
+    /// <summary>
+    /// What every page but the signing provider's return begins with: the signed-in resident and the catalogue, or the
+    /// page to show instead (sign-in; the city offers no applications; the resident is not the account's friend).
+    /// </summary>
+    private static async Task<(ApplicationVisitor? Visitor, IResult? Refusal)> VisitAsync(
+        HttpContext http, TenantContext tenant, ResidentSessions sessions, ResidentSignIn signIn, ResidentApplicationFlow flow)
     {
-        if (catalog.Types.Count == 0)
+        if (sessions.CurrentLineUserId(http, tenant) is not { } lineUserId)
         {
-            return Error(tenant, StatusCodes.Status404NotFound, ApplicationPageText.NotOffered);
+            return (null, signIn.Page(http, tenant, ApplicationPageText.Title));
         }
 
-        return await flow.IsFriendAsync(lineUserId, cancellationToken) ? null : Error(tenant, StatusCodes.Status403Forbidden, ApplicationPageText.NotFriend);
+        var catalog = await flow.CatalogAsync(http.RequestAborted);
+        if (catalog.Types.Count == 0)
+        {
+            return (null, Error(tenant, StatusCodes.Status404NotFound, ApplicationPageText.NotOffered));
+        }
+
+        return await flow.IsFriendAsync(lineUserId, http.RequestAborted)
+            ? (new ApplicationVisitor(lineUserId, catalog), null)
+            : (null, Error(tenant, StatusCodes.Status403Forbidden, ApplicationPageText.NotFriend));
     }
 
     private static ResidentPage Error(TenantContext tenant, int status, string message) =>
@@ -336,3 +329,6 @@ internal static class ApplicationPages
 
     private static string PathOf(TenantContext tenant, Guid id) => $"{IndexPath(tenant)}/{id}";
 }
+
+/// <summary>A resident signed in on the application pages, and the catalogue they apply from.</summary>
+internal sealed record ApplicationVisitor(string LineUserId, ApplicationCatalog Catalog);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Surveys.Answering;
@@ -42,26 +43,6 @@ public sealed record SurveyAnswerPage(IReadOnlyList<SurveyListedAnswer> Answers,
     public const int MaxSearchLength = 100;
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
-/// <summary>An export the audit log has recorded, ready to stream.</summary>
-public sealed class SurveyCsvExport
-{
-    private readonly Func<Stream, CancellationToken, Task<int>> _write;
-
-    internal SurveyCsvExport(SurveyCsvEncoding encoding, Func<Stream, CancellationToken, Task<int>> write)
-    {
-        Encoding = encoding;
-        _write = write;
-    }
-
-    public SurveyCsvEncoding Encoding { get; }
-
-    /// <summary>The <c>Content-Type</c> to send it with.</summary>
-    public string ContentType => Encoding == SurveyCsvEncoding.ShiftJis ? "text/csv; charset=shift_jis" : "text/csv; charset=utf-8";
-
-    /// <returns>How many responses were written.</returns>
-    public Task<int> WriteAsync(Stream output, CancellationToken cancellationToken) => _write(output, cancellationToken);
 }
 
 /// <summary>
@@ -159,20 +140,20 @@ public sealed class SurveyResults
     /// <summary>Records the export and returns it, to be written as the responses are read.</summary>
     /// <exception cref="UnauthorizedAccessException">Without <see cref="SurveysPermissions.Results"/>.</exception>
     /// <exception cref="SurveyRuleException">No such survey.</exception>
-    public async Task<SurveyCsvExport> ExportCsvAsync(Guid surveyId, SurveyCsvEncoding encoding, CancellationToken cancellationToken)
+    public async Task<CsvExport> ExportCsvAsync(Guid surveyId, CsvEncoding encoding, CancellationToken cancellationToken)
     {
         RequireResults();
         var (survey, columns) = await FindAsync(surveyId, cancellationToken);
         var options = new SurveyCsvOptions(!survey.Anonymous, ShowsPersonalData, encoding);
         await _audit.RecordAsync(new AuditRecord(
             "surveys.answers.exported", "survey", survey.Id.ToString(),
-            $"アンケート「{survey.Title}」の回答を CSV（{(encoding == SurveyCsvEncoding.ShiftJis ? "Shift_JIS" : "UTF-8")}）で書き出しました。"
+            $"アンケート「{survey.Title}」の回答を CSV（{(encoding == CsvEncoding.ShiftJis ? "Shift_JIS" : "UTF-8")}）で書き出しました。"
             + (ShowsPersonalData ? "" : "個人情報は伏せ字です。"),
             TouchesPersonalData: ShowsPersonalData && (!survey.Anonymous || columns.Columns.Any(c => c.IsPersonalData))), cancellationToken);
         var rows = Responses(survey.Id)
             .Select(r => new SurveyCsvRow(r.Id, r.FormVersion, r.LineUserId, r.AnswersJson, r.SubmittedAt))
             .AsAsyncEnumerable();
-        return new SurveyCsvExport(encoding, (output, token) => SurveyResultsCsv.WriteAsync(rows, columns, options, output, token));
+        return new CsvExport(encoding, (output, token) => SurveyResultsCsv.WriteAsync(rows, columns, options, output, token));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartBranch.Kernel;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Forms;
 
@@ -9,13 +10,13 @@ namespace SmartBranch.Modules.Surveys.Analysis;
 internal sealed record SurveyCsvRow(Guid Id, int FormVersion, string? LineUserId, string AnswersJson, DateTimeOffset SubmittedAt);
 
 /// <summary>What the export may show: the respondent of an identified survey, and phone, e-mail and postal answers.</summary>
-internal sealed record SurveyCsvOptions(bool Identified, bool ShowsPersonalData, SurveyCsvEncoding Encoding);
+internal sealed record SurveyCsvOptions(bool Identified, bool ShowsPersonalData, CsvEncoding Encoding);
 
 /// <summary>
 /// A survey's responses as CSV for Excel: a row per response, written as it is read; a column per question key across
 /// every form version (a removed question keeps its column); choices by their labels; an image question by how many
 /// images were given (never the images or their ids); times in Japan time; cells
-/// formula-guarded and CRLF (<see cref="SurveyCsvWriter"/>). No segment attributes: a row with its district and age band is
+/// formula-guarded and CRLF (<see cref="CsvRowsWriter"/>). No segment attributes: a row with its district and age band is
 /// one person's record, which only the cross-tabulation, with small counts hidden, may summarise.
 /// </summary>
 internal static class SurveyResultsCsv
@@ -32,7 +33,7 @@ internal static class SurveyResultsCsv
     {
         string[] fixedHeader = options.Identified ? ["回答ID", "回答日時(日本時間)", "質問の版", "回答者(LINEユーザーID)"] : ["回答ID", "回答日時(日本時間)", "質問の版"];
         var cells = new string?[fixedHeader.Length + columns.Columns.Count];
-        return SurveyCsvWriter.WriteAsync(rows, [.. fixedHeader, .. columns.Columns.Select(Heading)], row =>
+        return CsvRowsWriter.WriteAsync(rows, [.. fixedHeader, .. columns.Columns.Select(Heading)], row =>
         {
             var answers = SurveyAnswersJson.Parse(row.AnswersJson);
             cells[0] = row.Id.ToString();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Modules.Surveys.PublicComments;
 using SmartBranch.Modules.Surveys.PublicComments.Desk;
 using SmartBranch.Modules.Surveys.PublicComments.Domain;
@@ -26,7 +27,7 @@ internal static class PublicCommentOpinionsEndpoints
         string tenant, Guid caseId, [FromForm] string? encoding, PublicCommentOpinionsExport opinions, IStringLocalizer<PublicCommentsText> text,
         TimeProvider clock, HttpContext http)
     {
-        if (!SurveyCsvDownload.TryParse(encoding, out var chosen))
+        if (!CsvDownload.TryParse(encoding, out var chosen))
         {
             return TypedResults.Problem(title: text["ExportBadEncoding"], statusCode: StatusCodes.Status400BadRequest);
         }
@@ -34,7 +35,7 @@ internal static class PublicCommentOpinionsEndpoints
         try
         {
             var export = await opinions.ExportAsync(caseId, chosen, http.RequestAborted);
-            return SurveyCsvDownload.Stream(export, $"public-comment-{tenant}-{caseId:N}", clock, http);
+            return CsvDownload.Stream(export, $"public-comment-{tenant}-{caseId:N}", clock, http);
         }
         catch (PublicCommentRuleException e)
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Modules.Surveys;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Domain;
@@ -58,12 +59,12 @@ internal static class SurveyResultsEndpoints
         TimeProvider clock,
         HttpContext http)
     {
-        if (!SurveyCsvDownload.TryParse(encoding, out var chosen))
+        if (!CsvDownload.TryParse(encoding, out var chosen))
         {
             return TypedResults.Problem(title: text["ExportBadEncoding"], statusCode: StatusCodes.Status400BadRequest);
         }
 
-        SurveyCsvExport export;
+        CsvExport export;
         try
         {
             export = await results.ExportCsvAsync(surveyId, chosen, http.RequestAborted);
@@ -73,6 +74,6 @@ internal static class SurveyResultsEndpoints
             return TypedResults.Problem(title: e.Message, statusCode: StatusCodes.Status404NotFound);
         }
 
-        return SurveyCsvDownload.Stream(export, $"survey-{tenant}-{surveyId:N}", clock, http);
+        return CsvDownload.Stream(export, $"survey-{tenant}-{surveyId:N}", clock, http);
     }
 }

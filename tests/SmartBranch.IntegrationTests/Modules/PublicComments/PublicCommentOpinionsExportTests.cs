@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.IntegrationTests.Modules.Surveys;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.PublicComments;
@@ -27,8 +28,8 @@ public abstract class PublicCommentOpinionsExportTests(SurveysBed fixture)
         var resident = await scenario.FriendAsync();
         await PublicCommentScenario.CommentAsync(browser, await scenario.OpenAsync(browser, resident, caseId), "平川 太郎", "=1+1 駐車場を広く😀");
 
-        var masked = Encoding.UTF8.GetString(await ExportAsync(bed, PublicCommentScenario.Editor, caseId, SurveyCsvEncoding.Utf8));
-        var shown = SurveyCsvEncodings.For(SurveyCsvEncoding.ShiftJis).GetString(await ExportAsync(bed, WithResidents, caseId, SurveyCsvEncoding.ShiftJis));
+        var masked = Encoding.UTF8.GetString(await ExportAsync(bed, PublicCommentScenario.Editor, caseId, CsvEncoding.Utf8));
+        var shown = CsvEncodings.For(CsvEncoding.ShiftJis).GetString(await ExportAsync(bed, WithResidents, caseId, CsvEncoding.ShiftJis));
 
         var maskedLines = masked.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("\uFEFF意見番号,提出日時(日本時間),氏名,住所,区分,ご意見", maskedLines[0]);
@@ -41,10 +42,10 @@ public abstract class PublicCommentOpinionsExportTests(SurveysBed fixture)
             .Select(e => e.TouchesPersonalData).ToListAsync());
         Assert.Equal([false, true], audited);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            ExportAsync(bed, TestStaff.Member("viewer-2", PublicCommentsPermissions.View, IResidentDirectory.ViewPermission), caseId, SurveyCsvEncoding.Utf8));
+            ExportAsync(bed, TestStaff.Member("viewer-2", PublicCommentsPermissions.View, IResidentDirectory.ViewPermission), caseId, CsvEncoding.Utf8));
     }
 
-    private static async Task<byte[]> ExportAsync(LineTestBed bed, TestStaff staff, Guid caseId, SurveyCsvEncoding encoding)
+    private static async Task<byte[]> ExportAsync(LineTestBed bed, TestStaff staff, Guid caseId, CsvEncoding encoding)
     {
         await using var scope = bed.App.Services.GetRequiredService<SmartBranch.Kernel.Tenancy.ITenantScopeFactory>()
             .CreateScope(PublicCommentScenario.Channel.Tenant, PublicCommentScenario.Channel.Environment);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.IntegrationTests.Portal;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Media;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Answering;
@@ -102,7 +103,7 @@ public abstract class SurveyResultsPortalTests(PortalTestBed fixture)
 
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("shift_jis", export.Content.Headers.ContentType?.CharSet);
-        var text = SurveyCsvEncodings.For(SurveyCsvEncoding.ShiftJis).GetString(await export.Content.ReadAsByteArrayAsync());
+        var text = CsvEncodings.For(CsvEncoding.ShiftJis).GetString(await export.Content.ReadAsByteArrayAsync());
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("回答ID,回答日時(日本時間),質問の版,公園を使いますか [uses],ご意見 [opinion],電話番号 [phone]", lines[0]);
         Assert.Equal(251, lines.Length);

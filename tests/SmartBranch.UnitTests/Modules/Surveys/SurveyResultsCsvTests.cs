@@ -1,4 +1,5 @@
 using System.Text;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Modules.Surveys.Analysis;
 using SmartBranch.Modules.Surveys.Forms;
 
@@ -33,7 +34,7 @@ public sealed class SurveyResultsCsvTests
     [Fact]
     public async Task Utf8_has_a_BOM_a_column_per_question_key_across_versions_japan_time_and_guarded_formulas()
     {
-        var (bytes, count) = await WriteAsync(new SurveyCsvOptions(Identified: true, ShowsPersonalData: true, SurveyCsvEncoding.Utf8));
+        var (bytes, count) = await WriteAsync(new SurveyCsvOptions(Identified: true, ShowsPersonalData: true, CsvEncoding.Utf8));
 
         Assert.Equal(2, count);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
@@ -47,7 +48,7 @@ public sealed class SurveyResultsCsvTests
     [Fact]
     public async Task Respondents_and_phone_numbers_are_masked_for_readers_without_the_personal_data_permission()
     {
-        var (bytes, _) = await WriteAsync(new SurveyCsvOptions(Identified: true, ShowsPersonalData: false, SurveyCsvEncoding.Utf8));
+        var (bytes, _) = await WriteAsync(new SurveyCsvOptions(Identified: true, ShowsPersonalData: false, CsvEncoding.Utf8));
 
         var text = Encoding.UTF8.GetString(bytes);
         Assert.DoesNotContain("U1111", text, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public sealed class SurveyResultsCsvTests
     [Fact]
     public async Task An_anonymous_survey_has_no_respondent_column()
     {
-        var (bytes, _) = await WriteAsync(new SurveyCsvOptions(Identified: false, ShowsPersonalData: true, SurveyCsvEncoding.Utf8));
+        var (bytes, _) = await WriteAsync(new SurveyCsvOptions(Identified: false, ShowsPersonalData: true, CsvEncoding.Utf8));
 
         var header = Encoding.UTF8.GetString(bytes).Split("\r\n")[0];
         Assert.DoesNotContain("回答者", header, StringComparison.Ordinal);
@@ -67,13 +68,13 @@ public sealed class SurveyResultsCsvTests
     [Fact]
     public async Task Shift_JIS_is_CP932_without_a_BOM_with_the_wave_dash_kept_and_an_emoji_replaced_by_a_geta_mark()
     {
-        var (bytes, _) = await WriteAsync(new SurveyCsvOptions(Identified: true, ShowsPersonalData: true, SurveyCsvEncoding.ShiftJis));
+        var (bytes, _) = await WriteAsync(new SurveyCsvOptions(Identified: true, ShowsPersonalData: true, CsvEncoding.ShiftJis));
 
         Assert.Equal([0x89, 0xF1], bytes[..2]); // 回 in CP932, no BOM before it
-        var text = SurveyCsvEncodings.For(SurveyCsvEncoding.ShiftJis).GetString(bytes);
+        var text = CsvEncodings.For(CsvEncoding.ShiftJis).GetString(bytes);
         Assert.Contains("C公園,10時～12時は混む、〓です,0172-44-1111", text, StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", text, StringComparison.Ordinal);
-        Assert.Equal('〓', SurveyCsvEncodings.Replacement);
+        Assert.Equal('〓', CsvEncodings.Replacement);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class SurveyResultsCsvTests
         foreach (var showsPersonalData in new[] { true, false })
         {
             using var output = new MemoryStream();
-            await SurveyResultsCsv.WriteAsync(rows.ToAsyncEnumerable(), columns, new SurveyCsvOptions(false, showsPersonalData, SurveyCsvEncoding.Utf8), output, CancellationToken.None);
+            await SurveyResultsCsv.WriteAsync(rows.ToAsyncEnumerable(), columns, new SurveyCsvOptions(false, showsPersonalData, CsvEncoding.Utf8), output, CancellationToken.None);
             var lines = Encoding.UTF8.GetString(output.ToArray()[3..]).Split("\r\n");
             Assert.Equal("回答ID,回答日時(日本時間),質問の版,写真 [photo]", lines[0]);
             Assert.Equal($"{FirstId},2026-04-02 00:00:00,1,2", lines[1]);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartBranch.Kernel;
 using SmartBranch.Kernel.Audit;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.DataExport;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Modules.Residents.Contracts;
 using SmartBranch.Modules.Surveys.Analysis;
@@ -32,7 +33,7 @@ public sealed class PublicCommentOpinionsExport
 
     /// <exception cref="UnauthorizedAccessException">Without <see cref="PublicCommentsPermissions.Opinions"/>.</exception>
     /// <exception cref="PublicCommentRuleException">No such case here.</exception>
-    public async Task<SurveyCsvExport> ExportAsync(Guid caseId, SurveyCsvEncoding encoding, CancellationToken cancellationToken)
+    public async Task<CsvExport> ExportAsync(Guid caseId, CsvEncoding encoding, CancellationToken cancellationToken)
     {
         if (_staff.UserId is null || !_staff.HasPermission(PublicCommentsPermissions.Opinions))
         {
@@ -44,7 +45,7 @@ public sealed class PublicCommentOpinionsExport
         var showsIdentity = _staff.HasPermission(IResidentDirectory.ViewPermission);
         await _audit.RecordAsync(new AuditRecord(
             "publiccomments.opinions.exported", "public_comment", @case.Id.ToString(),
-            $"パブリックコメント「{@case.Title}」の意見を CSV（{(encoding == SurveyCsvEncoding.ShiftJis ? "Shift_JIS" : "UTF-8")}）で書き出しました。"
+            $"パブリックコメント「{@case.Title}」の意見を CSV（{(encoding == CsvEncoding.ShiftJis ? "Shift_JIS" : "UTF-8")}）で書き出しました。"
             + (showsIdentity || @case.IdentityFields.Count == 0 ? "" : "提出者の個人情報は伏せ字です。"),
             TouchesPersonalData: showsIdentity && @case.IdentityFields.Count > 0), cancellationToken);
 
@@ -55,7 +56,7 @@ public sealed class PublicCommentOpinionsExport
             .Select(o => new { o.SubmittedAt, o.IdentityJson, o.Text })
             .AsAsyncEnumerable();
         var number = 0;
-        return new SurveyCsvExport(encoding, (output, token) => SurveyCsvWriter.WriteAsync(rows, header, row =>
+        return new CsvExport(encoding, (output, token) => CsvRowsWriter.WriteAsync(rows, header, row =>
         {
             var identity = PublicCommentOpinionForm.ParseIdentity(row.IdentityJson);
             return

@@ -15,7 +15,7 @@ public abstract class ApplicationFeeTests(ProcessingBed fixture)
     public async Task Staff_change_fees_for_one_environment_a_bad_amount_stores_nothing_and_the_files_amount_stops_overriding()
     {
         var bed = await fixture.GetAsync();
-        var scenario = new ProcessingScenario(bed);
+        var scenario = new ProcessingScenario(fixture, bed);
         var inkan = new ApplicationFeeChange(ApplicationFeeKind.FeePerCopy, "inkan", 350);
         var express = new ApplicationFeeChange(ApplicationFeeKind.Postage, "express", 420);
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.IntegrationTests.Modules.Reports;
@@ -6,6 +6,7 @@ using SmartBranch.Modules.Applications.Domain;
 using SmartBranch.Modules.Applications.Processing;
 using SmartBranch.Modules.Applications.Retention;
 using SmartBranch.Modules.Payments.Contracts;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Modules.Applications.Processing;
 
@@ -101,6 +102,50 @@ public abstract class ApplicationProcessingTests(ProcessingBed fixture)
         Assert.Contains("applications.application.refund_failed", audited);
         Assert.Contains("applications.application.refund_requested", audited);
         Assert.Single(audited, a => a == "applications.application.status_changed");
+    }
+
+    [Fact]
+    public async Task Each_status_notice_has_a_button_to_the_residents_own_status_page_which_shows_the_status_and_another_resident_cannot_open()
+    {
+        var (bed, scenario, chat) = await StartAsync();
+        var resident = await chat.FriendAsync();
+        var stranger = await chat.FriendAsync();
+        var application = await scenario.ReceivedAsync(resident);
+        const string reason = "本籍地が市外のため、この窓口では交付できません。";
+
+        var before = (await bed.InboxAsync(resident)).Count;
+        await scenario.AsAsync(ProcessingScenario.CitizenStaff, s => s.GetRequiredService<ApplicationDesk>().StartReviewAsync(application.Id, CancellationToken.None));
+        var reviewing = await chat.MessageAfterAsync(resident, before);
+        await scenario.AsAsync(ProcessingScenario.CitizenStaff, s => s.GetRequiredService<ApplicationDesk>().RejectAsync(application.Id, reason, CancellationToken.None));
+        var rejected = await chat.MessageAfterAsync(resident, before + 1);
+
+        var statusPage = $"https://liff.line.me/{ProcessingScenario.Channel.LiffId}/applications/{application.Id}";
+        foreach (var notice in new[] { reviewing, rejected })
+        {
+            var template = notice["template"]!.AsObject();
+            Assert.Equal(("template", "buttons"), (notice["type"]!.GetValue<string>(), template["type"]!.GetValue<string>()));
+            Assert.Equal(ReportScenario.Text(notice), template["text"]!.GetValue<string>());
+            var button = Assert.Single(template["actions"]!.AsArray())!.AsObject();
+            Assert.Equal(("uri", "申請の状況を見る", statusPage), (button["type"]!.GetValue<string>(), button["label"]!.GetValue<string>(), button["uri"]!.GetValue<string>()));
+            Assert.DoesNotContain(reason, ReportScenario.Json(notice), StringComparison.Ordinal);
+            Assert.DoesNotContain("太郎", ReportScenario.Json(notice), StringComparison.Ordinal);
+        }
+
+        using var own = new Browser(bed.App.Address);
+        var page = await scenario.OpenLiffLinkAsync(own, resident, statusPage);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("申請の状況", page.Document.QuerySelector("h1")!.TextContent);
+        var facts = page.Document.QuerySelectorAll(".application-facts dt").Select(dt => (dt.TextContent, dt.NextElementSibling!.TextContent)).ToList();
+        Assert.Contains(("受付番号", application.ReceiptNumber!), facts);
+        Assert.Contains(("状況", "却下"), facts);
+        Assert.Contains(("却下の理由", reason), facts);
+
+        using var other = new Browser(bed.App.Address);
+        var refused = await scenario.OpenLiffLinkAsync(other, stranger, statusPage);
+        Assert.Equal(HttpStatusCode.NotFound, refused.Status);
+        Assert.Contains("この申請は見つかりませんでした", refused.Document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(application.ReceiptNumber!, refused.Document.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(reason, refused.Document.Body.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -225,7 +270,7 @@ public abstract class ApplicationProcessingTests(ProcessingBed fixture)
     private async Task<(LineTestBed Bed, ProcessingScenario Scenario, ReportScenario Chat)> StartAsync()
     {
         var bed = await fixture.GetAsync();
-        return (bed, new ProcessingScenario(bed), new ReportScenario(bed));
+        return (bed, new ProcessingScenario(fixture, bed), new ReportScenario(bed));
     }
 }
 

@@ -3,16 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
 using SmartBranch.Jpki;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.ResidentPages;
 using SmartBranch.Kernel.Tenancy;
 using SmartBranch.Modules.Applications;
 using SmartBranch.Modules.Applications.Catalog;
 using SmartBranch.Modules.Applications.Domain;
 using SmartBranch.Modules.Applications.Privacy;
+using SmartBranch.TestSupport;
 
 namespace SmartBranch.IntegrationTests.Modules.Applications.Processing;
 
 /// <summary>Applications that residents sent and paid for, put straight into the database, and staff handling them.</summary>
-internal sealed class ProcessingScenario(LineTestBed bed)
+internal sealed class ProcessingScenario(ProcessingBed fixture, LineTestBed bed)
 {
     public static readonly TestChannel Channel = LineTestBed.HirakawaStaging;
 
@@ -45,11 +47,27 @@ internal sealed class ProcessingScenario(LineTestBed bed)
             application.RecordPaymentCompleted(application.Id.ToString(), now);
             db.Add(application);
             await db.SaveChangesAsync();
+            fixture.Payments.Paid(application.Id.ToString(), application.TotalAmount!.Value);
             return application;
         });
 
     public Task<ResidentApplication> ApplicationAsync(Guid id) =>
         bed.InTenantAsync(Channel, (db, _) => db.Set<ResidentApplication>().AsNoTracking().SingleAsync(a => a.Id == id));
+
+    /// <summary>
+    /// Opens a LIFF link from the chat as <paramref name="lineUserId"/> does: LINE opens the LIFF app's endpoint
+    /// (<c>/r/{tenant}/{env}</c>) followed by the link's path, and the page signs the resident in with their ID token.
+    /// </summary>
+    public async Task<BrowserPage> OpenLiffLinkAsync(Browser browser, string lineUserId, string link)
+    {
+        var liffApp = $"https://liff.line.me/{Channel.LiffId}/";
+        Assert.StartsWith(liffApp, link, StringComparison.Ordinal);
+        var signIn = await browser.GetAsync(Channel.ResidentPath(link[liffApp.Length..]));
+        return await browser.SubmitAsync(signIn, new Dictionary<string, string>
+        {
+            [ResidentSignIn.TokenField] = await bed.IssueIdTokenAsync(lineUserId, Channel.ChannelId),
+        });
+    }
 
     /// <summary>A scope of the tenant environment (Hirakawa's staging unless told) with <paramref name="staff"/> signed in, as a portal page's circuit has.</summary>
     public AsyncServiceScope SignedIn(TestStaff staff, TestChannel? channel = null)

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text;
-using SmartBranch.Kernel.DataExport;
+namespace SmartBranch.Kernel.DataExport;
 
-namespace SmartBranch.Modules.Surveys.Analysis;
+/// <summary>The encodings staff choose for a CSV export.</summary>
 
-public enum SurveyCsvEncoding
+public enum CsvEncoding
 {
     /// <summary>UTF-8 with a BOM: every character kept; Excel since 2016 opens it as it is.</summary>
     Utf8,
@@ -13,8 +13,8 @@ public enum SurveyCsvEncoding
     ShiftJis,
 }
 
-/// <summary>The bytes of each <see cref="SurveyCsvEncoding"/>.</summary>
-public static class SurveyCsvEncodings
+/// <summary>The bytes of each <see cref="CsvEncoding"/>.</summary>
+public static class CsvEncodings
 {
     /// <summary>
     /// Stands in for a character CP932 cannot write (an emoji, a rare kanji, Hangul): the geta mark, which Japanese
@@ -32,16 +32,16 @@ public static class SurveyCsvEncodings
     // without this, 〜 in 「10時〜12時」 would come out as 〓.
     private static readonly SearchValues<char> NeedsPreparing = SearchValues.Create("\u301C\u2016\u2212\u2014\u00A2\u00A3\u00AC");
 
-    public static Encoding For(SurveyCsvEncoding encoding) => encoding == SurveyCsvEncoding.ShiftJis ? Cp932.Value : CsvFormat.Encoding;
+    public static Encoding For(CsvEncoding encoding) => encoding == CsvEncoding.ShiftJis ? Cp932.Value : CsvFormat.Encoding;
 
     /// <summary>
     /// The text as it should reach <paramref name="encoding"/>: unchanged for UTF-8; for Shift_JIS, CP932's look-alikes,
     /// and one <see cref="Replacement"/> for each character outside the Basic Multilingual Plane (an emoji is two UTF-16
     /// units, which the encoder would replace one by one).
     /// </summary>
-    public static string Prepare(string text, SurveyCsvEncoding encoding)
+    public static string Prepare(string text, CsvEncoding encoding)
     {
-        if (encoding != SurveyCsvEncoding.ShiftJis || (text.AsSpan().IndexOfAny(NeedsPreparing) < 0 && !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')))
+        if (encoding != CsvEncoding.ShiftJis || (text.AsSpan().IndexOfAny(NeedsPreparing) < 0 && !text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')))
         {
             return text;
         }
