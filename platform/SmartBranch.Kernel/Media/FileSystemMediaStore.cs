@@ -33,6 +33,18 @@ internal sealed class FileSystemMediaStore(IOptions<MediaOptions> options, IWebH
         return Task.FromResult(stream);
     }
 
+    public Task DeleteAsync(MediaKey key, CancellationToken cancellationToken)
+    {
+        // File.Delete ignores a missing file, but not a missing folder (an environment that never stored one).
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private string PathOf(MediaKey key)
     {
         if (!key.IsStorable)

@@ -3,7 +3,8 @@ namespace SmartBranch.Kernel.Media;
 /// <summary>
 /// Where processed media is kept, one folder of files per tenant environment. Files are written once and
 /// never changed, so whoever serves them may cache them for as long as it likes. The file system is the
-/// embedded default; an object store (S3-compatible) implements the same contract.
+/// embedded default; an object store (S3-compatible) implements the same contract. A file goes only with the data
+/// that refers to it (the training reset).
 /// </summary>
 public interface IMediaStore
 {
@@ -12,6 +13,9 @@ public interface IMediaStore
 
     /// <summary>The file for reading, or null when there is none.</summary>
     Task<Stream?> OpenReadAsync(MediaKey key, CancellationToken cancellationToken);
+
+    /// <summary>Removes the file; a file that is not there is no error, so deleting twice is fine.</summary>
+    Task DeleteAsync(MediaKey key, CancellationToken cancellationToken);
 }
 
 /// <summary>One stored file: its tenant environment and its file name (already checked by <see cref="MediaFileName"/>).</summary>

@@ -29,6 +29,9 @@ public static partial class MediaFileName
 
     public static string PrivatePreview(string id) => id + PrivateSuffix + PreviewSuffix + Extension;
 
+    /// <summary>Every name an image of this id may be stored under, public or private, original or preview.</summary>
+    public static IReadOnlyList<string> ImageVariants(string id) => [Original(id), Preview(id), PrivateOriginal(id), PrivatePreview(id)];
+
     /// <summary>True for an id <see cref="NewId"/> makes.</summary>
     public static bool IsId(string id) => IdPattern().IsMatch(id);
 

@@ -47,6 +47,10 @@ internal sealed class S3MediaStore(IOptions<MediaOptions> options) : IMediaStore
         }
     }
 
+    /// <summary>S3 answers 204 whether or not the object was there.</summary>
+    public Task DeleteAsync(MediaKey key, CancellationToken cancellationToken) =>
+        _client.DeleteObjectAsync(options.Value.S3.Bucket, ObjectKey(key), cancellationToken);
+
     public void Dispose() => _client.Dispose();
 
     private string ObjectKey(MediaKey key)

@@ -1,3 +1,5 @@
+using SmartBranch.Kernel.Media;
+
 namespace SmartBranch.Kernel.TrainingReset;
 
 /// <summary>
@@ -17,6 +19,14 @@ public interface IStagingDataEraser
     /// </summary>
     /// <returns>What was erased, in the order shown to the operator; zero counts included.</returns>
     Task<IReadOnlyList<ErasedRows>> EraseAsync(StagingResetOptions options, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The media files of the rows <see cref="EraseAsync"/> will delete, read in the same transaction before any
+    /// eraser deletes; the reset deletes the files only once that transaction has committed, so a rollback never
+    /// leaves rows whose files are gone. A module that stores no files keeps this default.
+    /// </summary>
+    Task<IReadOnlyList<ErasedMedia>> FindMediaAsync(StagingResetOptions options, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ErasedMedia>>([]);
 }
 
 /// <summary>Every tenant-owned entity type a module owns, each in exactly one list.</summary>
@@ -37,3 +47,12 @@ public sealed record StagingResetOptions(bool EraseDefinitions);
 
 /// <summary>How many rows of one kind of data a reset erased; the names are what the operator reads.</summary>
 public sealed record ErasedRows(string NameJa, string NameEn, int Count);
+
+/// <summary>One image or document of erased rows, with every file name it may be stored under.</summary>
+public sealed record ErasedMedia(IReadOnlyList<string> FileNames)
+{
+    /// <summary>All of an image's variants: deleting a file that was never stored is harmless.</summary>
+    public static ErasedMedia Image(string id) => new(MediaFileName.ImageVariants(id));
+
+    public static ErasedMedia Document(string fileName) => new([fileName]);
+}

@@ -16,7 +16,12 @@ public interface IStagingDataReset
 /// <param name="Erased">Each kind of data, with how many rows went.</param>
 /// <param name="DemoResidents">How many demo residents are now friends of the staging account.</param>
 /// <param name="EmulatorFriends">Whether the emulator made them friends of the channel; null when the channel is real LINE.</param>
-public sealed record StagingResetResult(IReadOnlyList<ErasedRows> Erased, int DemoResidents, bool? EmulatorFriends);
+/// <param name="MediaFiles">The photos, images and documents of the erased rows removed from the media store, and those left.</param>
+public sealed record StagingResetResult(IReadOnlyList<ErasedRows> Erased, int DemoResidents, bool? EmulatorFriends, DeletedMediaFiles MediaFiles);
+
+/// <param name="Deleted">Images (with all their variants) and documents deleted from the media store.</param>
+/// <param name="Left">Those the store could not delete (logged by file name): still there, referred to by nothing.</param>
+public sealed record DeletedMediaFiles(int Deleted, int Left);
 
 /// <summary>A reset refused; the message is Japanese and meant for the operator.</summary>
 public sealed class StagingResetException : Exception

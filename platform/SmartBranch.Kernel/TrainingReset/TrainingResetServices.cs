@@ -17,6 +17,7 @@ public static class TrainingResetServices
     {
         services.AddHttpClient(EmulatorFriends.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<EmulatorFriends>();
+        services.AddSingleton<StagingMediaFiles>();
         services.AddScoped<IStagingDataReset, StagingDataReset>();
         services.AddStagingDataEraser<LineWebhookEventsStagingEraser>();
         return services;

@@ -60,7 +60,23 @@ public sealed class StagingResetPanelTests : PortalComponentTest
         Assert.Contains("デモ住民 20 人を作りました。", result);
         Assert.Contains("住民シミュレーターで、チャネルの友だちにしました。", result);
         Assert.Contains("住民（友だち）34", result.Replace("\n", "").Replace(" ", ""));
+        Assert.Contains("写真・画像ファイル3", result.Replace("\n", "").Replace(" ", ""));
+        Assert.Empty(panel.FindAll("#staging-reset-files-left"));
         Assert.Empty(panel.FindAll("[role=alertdialog]"));
+    }
+
+    [Fact]
+    public void Files_the_store_could_not_delete_are_shown_as_a_count()
+    {
+        StagingReset.MediaFiles = new(Deleted: 5, Left: 2);
+        var panel = RenderPanel();
+        Review(panel);
+
+        panel.Find("#staging-reset-slug").Change("hirakawa");
+        panel.Find("[role=alertdialog] form").Submit();
+
+        Assert.StartsWith("写真・画像ファイル 2 件を消せませんでした。", panel.Find("#staging-reset-files-left").TextContent);
+        Assert.Contains("写真・画像ファイル5", panel.Find("#staging-reset-result").TextContent.Replace("\n", "").Replace(" ", ""));
     }
 
     [Fact]

@@ -9,6 +9,8 @@ internal sealed class FakeStagingDataReset : IStagingDataReset
 
     public string? Refusal { get; set; }
 
+    public DeletedMediaFiles MediaFiles { get; set; } = new(Deleted: 3, Left: 0);
+
     public Task<StagingResetResult> ResetAsync(
         string tenantSlug, string environmentName, StagingResetOptions options, string reason, CancellationToken cancellationToken)
     {
@@ -19,6 +21,7 @@ internal sealed class FakeStagingDataReset : IStagingDataReset
 
         Calls.Add((tenantSlug, environmentName, options, reason));
         return Task.FromResult(new StagingResetResult(
-            [new ErasedRows("住民（友だち）", "Residents (friends)", 34), new ErasedRows("配信", "Deliveries", 7)], DemoResidents: 20, EmulatorFriends: true));
+            [new ErasedRows("住民（友だち）", "Residents (friends)", 34), new ErasedRows("配信", "Deliveries", 7)], DemoResidents: 20, EmulatorFriends: true,
+            MediaFiles));
     }
 }

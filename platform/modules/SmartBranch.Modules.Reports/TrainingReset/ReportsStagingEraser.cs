@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Modules.Reports.Domain;
@@ -7,8 +8,7 @@ namespace SmartBranch.Modules.Reports.TrainingReset;
 
 /// <summary>
 /// Report cases with their history, conversations in progress and the receipt-number counters (numbers start again
-/// at 1); the API keys of the road-management systems stay. Photo files stay in the media store, which has no delete:
-/// no case refers to them any more.
+/// at 1), and the photos of both from the media store; the API keys of the road-management systems stay.
 /// </summary>
 internal sealed class ReportsStagingEraser(SmartBranchDbContext db) : IStagingDataEraser
 {
@@ -16,6 +16,13 @@ internal sealed class ReportsStagingEraser(SmartBranchDbContext db) : IStagingDa
         Working: [typeof(ReportCaseEntry), typeof(ReportCase), typeof(ReportConversation), typeof(ReportReceiptCounter)],
         Definitions: [],
         Configuration: [typeof(ReportApiKey)]);
+
+    public async Task<IReadOnlyList<ErasedMedia>> FindMediaAsync(StagingResetOptions options, CancellationToken cancellationToken)
+    {
+        var ofCases = await db.Set<ReportCase>().Where(c => c.PhotoId != null).Select(c => c.PhotoId!).ToListAsync(cancellationToken);
+        var ofConversations = await db.Set<ReportConversation>().Where(c => c.PhotoId != null).Select(c => c.PhotoId!).ToListAsync(cancellationToken);
+        return [.. ofCases.Union(ofConversations, StringComparer.Ordinal).Where(MediaFileName.IsId).Select(ErasedMedia.Image)];
+    }
 
     public async Task<IReadOnlyList<ErasedRows>> EraseAsync(StagingResetOptions options, CancellationToken cancellationToken)
     {
