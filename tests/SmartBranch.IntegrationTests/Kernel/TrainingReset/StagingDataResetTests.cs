@@ -4,14 +4,19 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartBranch.IntegrationTests.Infrastructure;
+using SmartBranch.IntegrationTests.Modules.Surveys;
 using SmartBranch.Kernel.Authorization;
+using SmartBranch.Kernel.Media;
 using SmartBranch.Kernel.Persistence;
 using SmartBranch.Kernel.TrainingReset;
 using SmartBranch.Modules.Broadcast.Domain;
 using SmartBranch.Modules.Reports.Domain;
 using SmartBranch.Modules.Residents.Domain;
 using SmartBranch.Modules.Residents.Preferences;
+using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Domain;
+using SmartBranch.Modules.Surveys.Forms;
+using SmartBranch.Modules.Surveys.Images;
 
 namespace SmartBranch.IntegrationTests.Kernel.TrainingReset;
 
@@ -152,6 +157,22 @@ public abstract class StagingDataResetTests(TestBedFixture fixture)
         Assert.Equal(1, (await CountsAsync(bed, Production, production)).Surveys);
     }
 
+    [Fact]
+    public async Task The_photos_of_erased_reports_and_the_images_of_erased_answers_leave_the_media_store_and_production_keeps_its_own()
+    {
+        var bed = await fixture.GetAsync();
+        var staging = await SeedMediaAsync(bed, Staging);
+        var production = await SeedMediaAsync(bed, Production);
+
+        var result = await ResetAsync(bed, Staging.Environment);
+
+        Assert.Equal(new DeletedMediaFiles(Deleted: 2, Left: 0), result.MediaFiles);
+        Assert.Empty(await StoredAsync(bed, staging));
+        Assert.Equal(production, await StoredAsync(bed, production));
+        var reset = (await AuditEntriesAsync(bed))[^1];
+        Assert.Contains("写真・画像ファイル 2 件", reset.Summary);
+    }
+
     private static async Task<StagingResetResult> ResetAsync(
         LineTestBed bed, string environmentName, TestStaff? staff = null, bool eraseDefinitions = false)
     {
@@ -182,6 +203,52 @@ public abstract class StagingDataResetTests(TestBedFixture fixture)
         await db.SaveChangesAsync();
         return new Seeded(marker, resident.Id, survey.Id);
     });
+
+    /// <summary>A report with its photo and an answer with its image, stored as the chat and the survey page store them.</summary>
+    /// <returns>The files stored.</returns>
+    private static Task<List<MediaKey>> SeedMediaAsync(LineTestBed bed, TestChannel channel) => bed.InTenantAsync(channel, async (db, services) =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var marker = Guid.NewGuid().ToString("N");
+        var store = services.GetRequiredService<IMediaStore>();
+        var photoId = MediaFileName.NewId();
+        List<MediaKey> stored = [new(channel.Tenant, channel.Environment, MediaFileName.Original(photoId)), new(channel.Tenant, channel.Environment, MediaFileName.Preview(photoId))];
+        foreach (var key in stored)
+        {
+            await store.SaveAsync(key, SurveyImageTests.Jpeg(), CancellationToken.None);
+        }
+
+        db.Add(ReportCase.File(ReportSubmission.FromLine("U" + marker, "pothole", photoId, 40.58, 140.57, null, null, "穴"), ReceiptNumberOf(marker), "road", null, null, now));
+        var survey = Survey.Create(new SurveySettings(marker, null, now, now.AddDays(7), false, false, false), now);
+        db.Add(survey);
+        db.Add(SurveyFormVersion.Save(survey.Id, 1, SurveyFormJson.Serialize(new SurveyForm([new SurveyItem("photo", SurveyItemKind.Image, "写真")])), now));
+        survey.UseForm(1, now);
+        using var upload = new MemoryStream(SurveyImageTests.Jpeg());
+        var imageId = await services.GetRequiredService<SurveyImages>().KeepAsync(upload, CancellationToken.None);
+        stored.Add(new(channel.Tenant, channel.Environment, MediaFileName.PrivateOriginal(imageId)));
+        stored.Add(new(channel.Tenant, channel.Environment, MediaFileName.PrivatePreview(imageId)));
+        var answers = SurveyAnswersJson.Serialize(new Dictionary<string, IReadOnlyList<string>> { ["photo"] = [imageId] });
+        db.Add(SurveyResponse.Submit(survey, marker, "U" + marker, answers, "{}", now));
+        await db.SaveChangesAsync();
+        return stored;
+    });
+
+    /// <returns>Those of <paramref name="keys"/> the media store still has.</returns>
+    private static async Task<List<MediaKey>> StoredAsync(LineTestBed bed, IEnumerable<MediaKey> keys)
+    {
+        var store = bed.App.Services.GetRequiredService<IMediaStore>();
+        var stored = new List<MediaKey>();
+        foreach (var key in keys)
+        {
+            await using var file = await store.OpenReadAsync(key, CancellationToken.None);
+            if (file is not null)
+            {
+                stored.Add(key);
+            }
+        }
+
+        return stored;
+    }
 
     private static Task<SeededCounts> CountsAsync(LineTestBed bed, TestChannel channel, Seeded seeded) => bed.InTenantAsync(channel, async (db, _) =>
         new SeededCounts(
