@@ -17,6 +17,7 @@ using SmartBranch.Modules.Surveys.Answering;
 using SmartBranch.Modules.Surveys.Domain;
 using SmartBranch.Modules.Surveys.Forms;
 using SmartBranch.Modules.Surveys.Images;
+using SmartBranch.Modules.Surveys.PublicComments.Domain;
 
 namespace SmartBranch.IntegrationTests.Kernel.TrainingReset;
 
@@ -171,6 +172,31 @@ public abstract class StagingDataResetTests(TestBedFixture fixture)
         Assert.Equal(production, await StoredAsync(bed, production));
         var reset = (await AuditEntriesAsync(bed))[^1];
         Assert.Contains("写真・画像ファイル 2 件", reset.Summary);
+    }
+
+    [Fact]
+    public async Task A_public_comments_documents_leave_the_media_store_only_with_the_definitions()
+    {
+        var bed = await fixture.GetAsync();
+        var document = await bed.InTenantAsync(Staging, async (db, services) =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var @case = PublicCommentCase.Create(PublicCommentSettings.New(now) with { Title = "研修の計画案", Department = "総務課" }, now);
+            var key = new MediaKey(Staging.Tenant, Staging.Environment, MediaFileName.Document(MediaFileName.NewId()));
+            await services.GetRequiredService<IMediaStore>().SaveAsync(key, new byte[] { 0x25, 0x50, 0x44, 0x46 }, CancellationToken.None);
+            db.Add(@case);
+            db.Add(PublicCommentDocument.Attach(@case.Id, "計画案", key.FileName, 4, now));
+            await db.SaveChangesAsync();
+            return key;
+        });
+
+        var keeping = await ResetAsync(bed, Staging.Environment);
+        Assert.Equal(new DeletedMediaFiles(Deleted: 0, Left: 0), keeping.MediaFiles);
+        Assert.Equal([document], await StoredAsync(bed, [document]));
+
+        var erasing = await ResetAsync(bed, Staging.Environment, eraseDefinitions: true);
+        Assert.Equal(new DeletedMediaFiles(Deleted: 1, Left: 0), erasing.MediaFiles);
+        Assert.Empty(await StoredAsync(bed, [document]));
     }
 
     private static async Task<StagingResetResult> ResetAsync(
