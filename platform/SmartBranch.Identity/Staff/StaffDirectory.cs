@@ -113,14 +113,8 @@ internal sealed class StaffDirectory(
 
     private async Task<StaffAccount> CreateAccountAsync(string email, string displayName)
     {
-        var account = new StaffAccount { UserName = email, Email = email, DisplayName = displayName, CreatedAt = clock.GetUtcNow() };
-        var result = await users.CreateAsync(account);
-        if (!result.Succeeded)
-        {
-            throw new StaffDirectoryException("アカウントを作成できませんでした: " + string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-
-        return account;
+        var (account, problem) = await InvitedAccounts.CreateAsync(users, email, displayName, clock.GetUtcNow());
+        return account ?? throw new StaffDirectoryException(problem!);
     }
 
     private TenantDefinition RequireTenant(string tenantSlug) =>

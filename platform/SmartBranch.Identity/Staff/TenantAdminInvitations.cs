@@ -110,10 +110,7 @@ internal sealed class TenantAdminInviter(
 
     private async Task<StaffAccount> CreateAccountAsync(string email, string displayName)
     {
-        var account = new StaffAccount { UserName = email, Email = email, DisplayName = displayName, CreatedAt = clock.GetUtcNow() };
-        var result = await users.CreateAsync(account);
-        return result.Succeeded
-            ? account
-            : throw new TenantAdminInvitationException("アカウントを作成できませんでした: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        var (account, problem) = await InvitedAccounts.CreateAsync(users, email, displayName, clock.GetUtcNow());
+        return account ?? throw new TenantAdminInvitationException(problem!);
     }
 }
